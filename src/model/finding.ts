@@ -25,3 +25,22 @@ export interface FileResult {
   /** Source text, for formatters that show context; may be absent. */
   source?: string;
 }
+
+/** What formatters and docs need to know about a rule. */
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line. */
+  description: string;
+  /** Where the rule's docs page lives (rules/<id>.md in the repository). */
+  docsUrl: string;
+}
+
+export interface FormatterContext {
+  cwd: string;
+  rules: readonly RuleMeta[];
+  toolVersion: string;
+}
+
+/** Formatters turn results into a string and never print. */
+export type Formatter = (results: readonly FileResult[], context: FormatterContext) => string;
