@@ -37,6 +37,8 @@ interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
   helpUri?: string;
   defaultConfiguration: { level: SarifLevel };
 }
@@ -114,11 +116,16 @@ export function formatSarif(results: readonly FileResult[], context: FormatterCo
   return `${JSON.stringify(buildSarifLog(results, context), null, 2)}\n`;
 }
 
+/** Code scanning shows `help` on every alert and GitHub's ingestion checks want it and `fullDescription`. */
 function toRuleDescriptor(rule: RuleMeta): SarifRule {
+  const docs = rule.docsUrl ? ` See ${rule.docsUrl}.` : '';
+  const markdownDocs = rule.docsUrl ? `\n\nSee [${rule.id}](${rule.docsUrl}).` : '';
   return {
     id: rule.id,
     name: toPascalCase(rule.id),
     shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    help: { text: `${rule.description}${docs}`, markdown: `${rule.description}${markdownDocs}` },
     ...(URL.canParse(rule.docsUrl) ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: { level: toLevel(rule.defaultSeverity) },
   };

@@ -10,7 +10,7 @@ type Style = (format: StyleFormat, text: string) => string;
 
 const plain: Style = (_format, text) => text;
 // The caller already decided colour is wanted (TTY, FORCE_COLOR...), so no stream checks here.
-const colored: Style = (format, text) => styleText(format, text);
+const colored: Style = (format, text) => styleText(format, text, { validateStream: false });
 
 type Align = 'left' | 'right';
 
