@@ -20,6 +20,12 @@ export interface DetectedCall {
   keys: CallKey[];
   /** From the client's options (`new Docker({version: 'v1.41'})`); a `/v1.xx/` path prefix is found by the core. */
   pinnedVersion: string | null;
+  /**
+   * Keys the client sends both as query string and as JSON body (docker-modem's `options` on a POST
+   * to a path with `?`). The core files each under `query` when some version of the matched endpoint
+   * has a query parameter of that name, else under `body`.
+   */
+  sharedKeys?: string[];
 }
 
 export interface DetectorContext {
@@ -33,7 +39,10 @@ export interface DetectorContext {
 /** One detector per client style; pure over the file: no I/O, never executes user code. */
 export interface Detector {
   via: CallVia;
-  /** Words whose absence from a file's text means this detector cannot find anything in it (cheap pre-filter). */
+  /**
+   * Words whose absence from a file's text means this detector cannot find anything in it (cheap pre-filter):
+   * the detector runs on a file only when its text contains one of them, so an empty list never runs.
+   */
   triggers: readonly string[];
   detect(context: DetectorContext): DetectedCall[];
 }

@@ -1,0 +1,60 @@
+import ts from 'typescript';
+import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
+import { findOptionsArgument, readDockerodeKeys } from '../dockerode/keys.js';
+import { findDockerodeMethod, findDockerodeRequests } from '../dockerode/lookup.js';
+import { DockerodeReceiverResolver } from '../dockerode/receiver.js';
+import { skipValueWrappers } from '../scope.js';
+
+/**
+ * Calls through dockerode: receivers are resolved by type (typed mode) or by tracking the client
+ * from its `dockerode` import through factories and awaited results; each method maps through the
+ * table generated from dockerode's own source to the request it sends.
+ */
+export const dockerodeDetector: Detector = {
+  via: 'dockerode',
+  triggers: ['dockerode'],
+  detect: detectDockerodeCalls,
+};
+
+export function detectDockerodeCalls(context: DetectorContext): DetectedCall[] {
+  const resolver = new DockerodeReceiverResolver({ sourceFile: context.sourceFile, checker: context.checker });
+  const found: DetectedCall[] = [];
+  for (const call of context.calls) {
+    if (!ts.isCallExpression(call)) continue;
+    const callee = skipValueWrappers(call.expression);
+    let receiver: ts.Expression;
+    let name: string;
+    if (ts.isPropertyAccessExpression(callee)) {
+      receiver = callee.expression;
+      name = callee.name.text;
+    } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+      receiver = callee.expression;
+      name = callee.argumentExpression.text;
+    } else {
+      continue;
+    }
+    const owner = resolver.resolve(receiver);
+    if (!owner) continue;
+    const entry = findDockerodeMethod(owner.className, name);
+    if (!entry || entry.kind === 'factory' || entry.kind === 'local') continue;
+    const optionsArg = entry.optionsArg;
+    const authArg = entry.kind === 'request' ? entry.authArg : null;
+    const options = findOptionsArgument(call.arguments, optionsArg, authArg);
+    for (const request of findDockerodeRequests(owner.className, name)) {
+      const added = entry.kind === 'delegate' ? [...request.addedKeys, ...entry.addedKeys] : request.addedKeys;
+      const { keys, sharedKeys } = readDockerodeKeys(request, options, [...new Set(added)], context);
+      const detected: DetectedCall = {
+        node: call,
+        method: request.http,
+        path: request.path,
+        isTemplate: true,
+        via: 'dockerode',
+        keys,
+        pinnedVersion: owner.pinnedVersion,
+      };
+      if (sharedKeys.length > 0) detected.sharedKeys = sharedKeys;
+      found.push(detected);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import type { FileNotice, ScanResult } from '../model/call.js';
+import type { ApiHistory } from '../model/history.js';
+import { analyzeSourceFile, findParseErrorNotice, selectDetectors, type FileAnalysis, type FileAnalysisOptions } from './analyze-file.js';
+import type { Detector } from './detector.js';
+import { DETECTORS } from './detectors/index.js';
+import { createPathMatcher, type EndpointTemplate } from './path-matcher.js';
+import { findSourceFiles, type TsProject } from './source-files.js';
+
+/** Larger files are generated or bundled code, not something a person wrote requests in. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface ScanSourceOptions {
+  /** Endpoint templates of every version (their union is matched); taken from `history` when absent. */
+  templates?: ReadonlyArray<EndpointTemplate>;
+  /** Gives the templates and the query parameter names that file ambiguous docker-modem keys. */
+  history?: ApiHistory;
+  /** Accepted for detectors that name operations rather than paths. */
+  operationIds?: ReadonlyMap<string, EndpointTemplate>;
+  /** Defaults to every registered detector. */
+  detectors?: readonly Detector[];
+}
+
+export interface ScanOptions extends ScanSourceOptions {
+  /** Files, directories and globs; the working directory when empty. */
+  paths: string[];
+  cwd: string;
+  /** Gitignore-style patterns relative to cwd. */
+  ignore?: string[];
+  /** Syntax only, even where a tsconfig.json would allow a typed Program. */
+  noTypes?: boolean;
+}
+
+export interface ScanOutcome extends ScanResult {
+  /** Whether any file was analyzed with a type checker. */
+  typed: boolean;
+}
+
+/**
+ * Finds the Engine API calls in a set of files. Never executes user code; a file that cannot be read
+ * or parsed becomes a notice and the scan goes on. File names in the result are absolute.
+ */
+export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
+  const analysis = prepareAnalysis(options);
+  const found = await findSourceFiles({ paths: options.paths, cwd: options.cwd, ignore: options.ignore ?? [] });
+  const outcome: ScanOutcome = { files: found.files, calls: [], unknown: [], notices: [...found.notices], typed: false };
+  const texts = new Map<string, string>();
+  for (const file of found.files) {
+    const text = readSource(file, outcome.notices);
+    if (text !== undefined && selectDetectors(text, analysis.detectors).length > 0) texts.set(file, text);
+  }
+  const typedFiles = new Map<string, { program: ts.Program; checker: ts.TypeChecker }>();
+  if (!options.noTypes) {
+    for (const project of found.projects) {
+      const wanted = project.fileNames.filter((f) => texts.has(f));
+      if (wanted.length === 0) continue;
+      const typed = createTypedProgram(project, outcome.notices);
+      if (!typed) continue;
+      for (const file of wanted) typedFiles.set(file, typed);
+    }
+  }
+  for (const [file, text] of texts) {
+    const typed = typedFiles.get(file);
+    const sourceFile = typed?.program.getSourceFile(file);
+    const result =
+      typed && sourceFile
+        ? analyzeParsed(sourceFile, typed.checker, file, analysis, () => typed.program.getSyntacticDiagnostics(sourceFile))
+        : analyzeText(file, text, analysis);
+    if (typed && sourceFile) outcome.typed = true;
+    outcome.calls.push(...result.calls);
+    outcome.unknown.push(...result.unknown);
+    outcome.notices.push(...result.notices);
+  }
+  return outcome;
+}
+
+/** Scans one in-memory file, syntax only: for tests and editors. */
+export function scanSource(fileName: string, text: string, options: ScanSourceOptions): ScanOutcome {
+  const analysis = prepareAnalysis(options);
+  const result = selectDetectors(text, analysis.detectors).length > 0 ? analyzeText(fileName, text, analysis) : { calls: [], unknown: [], notices: [] };
+  return { files: [fileName], ...result, typed: false };
+}
+
+function prepareAnalysis(options: ScanSourceOptions): FileAnalysisOptions {
+  const templates = options.templates ?? options.history?.endpoints.map((e) => ({ method: e.method, path: e.path }));
+  if (!templates) throw new Error('scan needs endpoint templates or an API history');
+  const analysis: FileAnalysisOptions = { matcher: createPathMatcher(templates), detectors: options.detectors ?? DETECTORS };
+  if (options.history) {
+    const names = new Map<string, Set<string>>();
+    for (const e of options.history.endpoints) {
+      names.set(`${e.method} ${e.path}`, new Set(e.parameters.filter((p) => p.in === 'query').map((p) => p.name)));
+    }
+    analysis.queryParameterNames = (method, p) => names.get(`${method} ${p}`);
+  }
+  return analysis;
+}
+
+function analyzeText(file: string, text: string, analysis: FileAnalysisOptions): FileAnalysis {
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, findScriptKind(file));
+  } catch (error) {
+    return { calls: [], unknown: [], notices: [toParseFailure(file, error)] };
+  }
+  // parseDiagnostics is not in the public typings, but it is what createSourceFile recovered from.
+  return analyzeParsed(sourceFile, undefined, file, analysis, () => (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []);
+}
+
+function analyzeParsed(
+  sourceFile: ts.SourceFile,
+  checker: ts.TypeChecker | undefined,
+  file: string,
+  analysis: FileAnalysisOptions,
+  readDiagnostics: () => readonly ts.Diagnostic[],
+): FileAnalysis {
+  const result = analyzeSourceFile(sourceFile, checker, file, analysis);
+  try {
+    const notice = findParseErrorNotice(readDiagnostics(), file);
+    if (notice) result.notices.unshift(notice);
+  } catch {
+    // diagnostics are a courtesy; the calls are what matters
+  }
+  return result;
+}
+
+function toParseFailure(file: string, error: unknown): FileNotice {
+  const tooDeep = error instanceof RangeError;
+  return {
+    file,
+    kind: tooDeep ? 'parse-error' : 'internal',
+    message: tooDeep ? 'not analyzed: expressions nest too deeply to parse' : `not analyzed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  };
+}
+
+function createTypedProgram(project: TsProject, notices: FileNotice[]): { program: ts.Program; checker: ts.TypeChecker } | undefined {
+  try {
+    const program = ts.createProgram({ rootNames: project.fileNames, options: { ...project.options, noEmit: true } });
+    return { program, checker: program.getTypeChecker() };
+  } catch (error) {
+    notices.push({
+      file: project.configPath,
+      kind: 'internal',
+      message: `type information unavailable, scanning syntax only: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    });
+    return undefined;
+  }
+}
+
+function readSource(file: string, notices: FileNotice[]): string | undefined {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    size = stat.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    notices.push({ file, kind: code === 'ENOENT' ? 'vanished' : code === 'ELOOP' ? 'symlink-loop' : 'unreadable', message: String((error as Error).message) });
+    return undefined;
+  }
+  if (size > MAX_FILE_BYTES) {
+    notices.push({ file, kind: 'too-large', message: `not analyzed: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    return undefined;
+  }
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    notices.push({ file, kind: code === 'ENOENT' ? 'vanished' : 'unreadable', message: String((error as Error).message) });
+    return undefined;
+  }
+  if (buffer.subarray(0, 8000).includes(0)) {
+    notices.push({ file, kind: 'binary-file', message: 'not analyzed: binary content' });
+    return undefined;
+  }
+  return buffer.toString('utf8');
+}
+
+function findScriptKind(file: string): ts.ScriptKind {
+  switch (path.extname(file).toLowerCase()) {
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
+}

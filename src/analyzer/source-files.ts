@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import ts from 'typescript';
+import { UsageError } from '../errors.js';
+import type { FileNotice } from '../model/call.js';
+
+export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Dependencies, build output and VCS data: never user code worth scanning. */
+const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules', 'dist', 'build', 'out', '.git'];
+const SKIP_GLOBS = SKIPPED_DIRECTORIES.map((d) => `**/${d}/**`);
+
+/** A tsconfig.json the scan honours: its files, and the compiler options for a typed Program. */
+export interface TsProject {
+  configPath: string;
+  options: ts.CompilerOptions;
+  fileNames: string[];
+}
+
+export interface SourceFileSet {
+  /** Absolute paths, sorted, unique. */
+  files: string[];
+  projects: TsProject[];
+  notices: FileNotice[];
+}
+
+export interface FindSourceFilesOptions {
+  paths: readonly string[];
+  cwd: string;
+  /** Extra gitignore-style patterns, relative to cwd. */
+  ignore?: readonly string[];
+}
+
+/**
+ * Expands files, directories and globs into the source files to scan. A directory with a tsconfig.json
+ * contributes that project's files (include/exclude/allowJs); otherwise every source extension.
+ * node_modules, build output and .git are skipped, and .gitignore at cwd and at each directory is honoured.
+ */
+export async function findSourceFiles(options: FindSourceFilesOptions): Promise<SourceFileSet> {
+  const cwd = path.resolve(options.cwd);
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const notices: FileNotice[] = [];
+  const projects = new Map<string, TsProject>();
+  const found = new Set<string>();
+  const explicit = new Set<string>();
+  const userIgnore = ignore().add([...(options.ignore ?? [])]);
+  const gitignores = new Map<string, Ignore>();
+
+  const loadProject = (dir: string): TsProject | undefined => {
+    const configPath = path.join(dir, 'tsconfig.json');
+    if (projects.has(configPath)) return projects.get(configPath);
+    if (!fs.existsSync(configPath)) return undefined;
+    const project = readProject(configPath, notices);
+    if (project) projects.set(configPath, project);
+    return project;
+  };
+
+  for (const given of paths) {
+    if (isDynamicPattern(given)) {
+      const matches = await glob(given, { cwd, absolute: true, ignore: SKIP_GLOBS, dot: false });
+      for (const file of matches) if (isSourceFile(file)) found.add(path.normalize(file));
+      loadProject(cwd);
+      continue;
+    }
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${given}`);
+    }
+    if (stat.isFile()) {
+      found.add(absolute);
+      explicit.add(absolute);
+      loadProject(cwd);
+      continue;
+    }
+    if (!stat.isDirectory()) throw new UsageError(`not a file or directory: ${given}`);
+    gitignores.set(absolute, readGitignore(absolute));
+    const project = loadProject(absolute);
+    if (project) {
+      for (const file of project.fileNames) {
+        if (isSourceFile(file) && !isInSkippedDirectory(path.relative(absolute, file))) found.add(path.normalize(file));
+      }
+    } else {
+      const matches = await glob(SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, absolute: true, ignore: SKIP_GLOBS, dot: false });
+      for (const file of matches) if (isSourceFile(file)) found.add(path.normalize(file));
+    }
+  }
+  if (!gitignores.has(cwd)) gitignores.set(cwd, readGitignore(cwd));
+
+  const files = [...found]
+    .filter((file) => {
+      const fromCwd = toPosix(path.relative(cwd, file));
+      if (isInside(fromCwd) && fromCwd !== '' && userIgnore.ignores(fromCwd)) return false;
+      if (explicit.has(file)) return true;
+      for (const [root, rules] of gitignores) {
+        const relative = toPosix(path.relative(root, file));
+        if (isInside(relative) && relative !== '' && rules.ignores(relative)) return false;
+      }
+      return true;
+    })
+    .sort();
+  return { files, projects: [...projects.values()], notices };
+}
+
+function readProject(configPath: string, notices: FileNotice[]): TsProject | undefined {
+  const read = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
+  if (read.error) {
+    notices.push({ file: configPath, kind: 'unreadable', message: `tsconfig ignored: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}` });
+    return undefined;
+  }
+  try {
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
+    return { configPath, options: parsed.options, fileNames: parsed.fileNames.map((f) => path.normalize(f)) };
+  } catch (error) {
+    notices.push({ file: configPath, kind: 'unreadable', message: `tsconfig ignored: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+}
+
+function readGitignore(dir: string): Ignore {
+  const rules = ignore();
+  try {
+    rules.add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    // no .gitignore
+  }
+  return rules;
+}
+
+export function isSourceFile(file: string): boolean {
+  if (/\.d\.[cm]?ts$/.test(file)) return false;
+  return SOURCE_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+function isInSkippedDirectory(relative: string): boolean {
+  return toPosix(relative)
+    .split('/')
+    .some((part) => SKIPPED_DIRECTORIES.includes(part));
+}
+
+function isInside(relative: string): boolean {
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
