@@ -5,8 +5,8 @@ import { collectProblems, UNUSED_DIRECTIVE_RULE_ID, type Problem } from './suppo
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'docker-api-compat';
-// TODO(integrator): point at the repository once it has a public home.
-export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/docker-api-compat';
+// The same home the rules' docsUrl (src/lint/rule.ts) points into.
+export const TOOL_INFORMATION_URI = 'https://github.com/docker-api-compat/docker-api-compat';
 /** Paths in results are relative to this base, which code scanning maps to the checkout root. */
 export const SRCROOT = '%SRCROOT%';
 

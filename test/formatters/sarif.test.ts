@@ -73,7 +73,8 @@ describe('sarif', () => {
     execFileSync(tool, ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh'], {
       cwd: dir,
       stdio: 'pipe',
-      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+      // Invariant globalization: the tool needs no locale data, so a missing libicu cannot stop it.
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
     });
     const report = JSON.parse(readFileSync(output, 'utf8'));
     const problems = (report.runs[0].results ?? []).map((r: { ruleId: string; level?: string; message: { id?: string; arguments?: string[] } }) => ({
