@@ -1,0 +1,243 @@
+import ts from 'typescript';
+import { resolveModuleRef } from '../module-ref.js';
+import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, skipValueWrappers, type ScopeContext } from '../scope.js';
+import { evaluateString, readObjectProperty } from '../values.js';
+import { findDockerodeMethod } from './lookup.js';
+import type { DockerodeClassName } from './table-entry.js';
+
+/** What a receiver expression is: an object of a dockerode class, and the client's pinned API version. */
+export interface DockerodeReceiver {
+  className: DockerodeClassName;
+  pinnedVersion: string | null;
+}
+
+const DOCKERODE_MODULE = 'dockerode';
+
+const CLASS_NAMES: ReadonlySet<string> = new Set([
+  'Docker',
+  'Container',
+  'Image',
+  'Volume',
+  'Network',
+  'Service',
+  'Task',
+  'Node',
+  'Plugin',
+  'Secret',
+  'Config',
+  'Exec',
+]);
+
+/**
+ * Resolves receivers of one file; results are memoized per node, so a file with many calls on
+ * the same client resolves its declaration once.
+ */
+export class DockerodeReceiverResolver {
+  private readonly memo = new Map<ts.Node, DockerodeReceiver | null>();
+  private readonly inProgress = new Set<ts.Node>();
+
+  constructor(private readonly context: ScopeContext) {}
+
+  /** The dockerode object an expression evaluates to, or undefined when it is not (statically) one. */
+  resolve(expr: ts.Expression): DockerodeReceiver | undefined {
+    const syntactic = this.resolveSyntactically(expr, 0);
+    if (!this.context.checker) return syntactic;
+    const typed = this.resolveByType(expr);
+    if (typed === undefined) return syntactic;
+    if (typed === null) return undefined;
+    // The type names the class; the pinned version only shows in the constructor call.
+    return { className: typed, pinnedVersion: syntactic?.className === typed ? syntactic.pinnedVersion : (syntactic?.pinnedVersion ?? null) };
+  }
+
+  /**
+   * The class named by the expression's type when it is declared by dockerode or its typings;
+   * null when the type is some other known type; undefined when the type says nothing (any, unknown).
+   */
+  private resolveByType(expr: ts.Expression): DockerodeClassName | null | undefined {
+    const checker = this.context.checker;
+    if (!checker) return undefined;
+    let type: ts.Type;
+    try {
+      type = checker.getNonNullableType(checker.getTypeAtLocation(expr));
+    } catch {
+      return undefined;
+    }
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    const symbol = type.getSymbol() ?? type.aliasSymbol;
+    // void, primitives, an overload that failed to resolve: the type says nothing either way.
+    if (!symbol) return undefined;
+    const declarations = symbol.declarations ?? [];
+    const fromDockerode = declarations.some((d) => /[\\/](@types[\\/])?dockerode[\\/]/.test(d.getSourceFile().fileName));
+    if (!fromDockerode) return null;
+    const name = symbol.getName() === 'Dockerode' ? 'Docker' : symbol.getName();
+    return CLASS_NAMES.has(name) ? (name as DockerodeClassName) : null;
+  }
+
+  private resolveSyntactically(expr: ts.Expression, depth: number): DockerodeReceiver | undefined {
+    const e = skipValueWrappers(expr);
+    if (depth > MAX_RESOLVE_STEPS) return undefined;
+    const cached = this.memo.get(e);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(e)) return undefined;
+    this.inProgress.add(e);
+    let result: DockerodeReceiver | undefined;
+    try {
+      result = this.compute(e, depth);
+    } finally {
+      this.inProgress.delete(e);
+    }
+    this.memo.set(e, result ?? null);
+    return result;
+  }
+
+  private compute(e: ts.Expression, depth: number): DockerodeReceiver | undefined {
+    if (ts.isNewExpression(e) || ts.isCallExpression(e)) {
+      // new Docker(opts), or Docker(opts): dockerode's constructor also works without `new`.
+      if (this.isDockerodeModule(e.expression)) {
+        return { className: 'Docker', pinnedVersion: readPinnedVersion(e.arguments?.[0], this.context) };
+      }
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = skipValueWrappers(e.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const owner = this.resolveSyntactically(callee.expression, depth + 1);
+        if (!owner) return undefined;
+        const entry = findDockerodeMethod(owner.className, callee.name.text);
+        if (entry?.kind === 'factory') return { className: entry.returns, pinnedVersion: owner.pinnedVersion };
+        // createContainer resolves to a Container; awaited or not, only the result has Container methods.
+        if (entry?.kind === 'request' && entry.resolves) return { className: entry.resolves, pinnedVersion: owner.pinnedVersion };
+        return undefined;
+      }
+      if (ts.isIdentifier(callee)) {
+        // function makeDocker(): Docker { ... }
+        const declaration = findDeclaration(callee, this.context);
+        if (declaration && ts.isFunctionDeclaration(declaration) && declaration.type) return this.fromTypeNode(declaration.type);
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(e)) return this.fromIdentifier(e, depth);
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.fromThisMember(e, depth);
+    return undefined;
+  }
+
+  private fromIdentifier(id: ts.Identifier, depth: number): DockerodeReceiver | undefined {
+    const declaration = findDeclaration(id, this.context);
+    if (!declaration) return undefined;
+    if (ts.isVariableDeclaration(declaration)) {
+      const initializer = findVariableInitializer(declaration, this.context);
+      const fromValue = initializer ? this.resolveSyntactically(initializer, depth + 1) : undefined;
+      if (fromValue) return fromValue;
+      return declaration.type ? this.fromTypeNode(declaration.type) : undefined;
+    }
+    if (ts.isParameter(declaration)) {
+      if (declaration.type) return this.fromTypeNode(declaration.type);
+      return this.fromCallbackParameter(declaration, depth);
+    }
+    return undefined;
+  }
+
+  /**
+   * `createContainer(opts).then((container) => ...)` and the callback style
+   * `createContainer(opts, (err, container) => ...)`: the parameter holds what the call resolves to.
+   */
+  private fromCallbackParameter(parameter: ts.ParameterDeclaration, depth: number): DockerodeReceiver | undefined {
+    const fn = parameter.parent;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    const index = fn.parameters.indexOf(parameter);
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(fn)) return undefined;
+    const callee = skipValueWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    if (callee.name.text === 'then' && index === 0 && call.arguments[0] === fn) {
+      return this.resolveSyntactically(callee.expression, depth + 1);
+    }
+    if (index === 1 && call.arguments[call.arguments.length - 1] === fn) {
+      const owner = this.resolveSyntactically(callee.expression, depth + 1);
+      const entry = owner ? findDockerodeMethod(owner.className, callee.name.text) : undefined;
+      if (owner && entry?.kind === 'request' && entry.resolves) return { className: entry.resolves, pinnedVersion: owner.pinnedVersion };
+    }
+    return undefined;
+  }
+
+  /** `this.docker`: a field initializer, a constructor or method assignment, or the field's declared type. */
+  private fromThisMember(access: ts.PropertyAccessExpression, depth: number): DockerodeReceiver | undefined {
+    const value = findClassMemberValue(access);
+    if (value) {
+      const resolved = this.resolveSyntactically(value, depth + 1);
+      if (resolved) return resolved;
+    }
+    let owner: ts.Node | undefined = access.parent;
+    while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+    if (!owner) return undefined;
+    const name = access.name.text;
+    for (const member of owner.members) {
+      // Assignments outside the constructor (an init() method) count too.
+      if (ts.isMethodDeclaration(member) && member.body) {
+        for (const statement of member.body.statements) {
+          if (!ts.isExpressionStatement(statement)) continue;
+          const s = statement.expression;
+          if (
+            ts.isBinaryExpression(s) &&
+            s.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isPropertyAccessExpression(s.left) &&
+            s.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+            s.left.name.text === name
+          ) {
+            const resolved = this.resolveSyntactically(s.right, depth + 1);
+            if (resolved) return resolved;
+          }
+        }
+      }
+      if (ts.isPropertyDeclaration(member) && member.type && readPropertyName(member.name) === name) return this.fromTypeNode(member.type);
+      if (ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) {
+          // constructor(private readonly docker: Docker)
+          const isPropertyParameter = (ts.getModifiers(parameter)?.length ?? 0) > 0;
+          if (isPropertyParameter && ts.isIdentifier(parameter.name) && parameter.name.text === name && parameter.type) return this.fromTypeNode(parameter.type);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** `Docker`, `Dockerode.Container`, `Container` (named import from dockerode), `Docker | undefined`. */
+  private fromTypeNode(node: ts.TypeNode): DockerodeReceiver | undefined {
+    if (ts.isUnionTypeNode(node)) {
+      for (const member of node.types) {
+        const found = this.fromTypeNode(member);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (ts.isParenthesizedTypeNode(node)) return this.fromTypeNode(node.type);
+    if (!ts.isTypeReferenceNode(node)) return undefined;
+    const path: string[] = [];
+    let name: ts.EntityName = node.typeName;
+    while (ts.isQualifiedName(name)) {
+      path.unshift(name.right.text);
+      name = name.left;
+    }
+    const ref = resolveModuleRef(name, this.context);
+    if (!ref || ref.module !== DOCKERODE_MODULE) return undefined;
+    const full = [...ref.path, ...path];
+    if (full.length === 0) return { className: 'Docker', pinnedVersion: null };
+    const last = full[full.length - 1]!;
+    if (full.length === 1 && CLASS_NAMES.has(last) && last !== 'Docker') return { className: last as DockerodeClassName, pinnedVersion: null };
+    return undefined;
+  }
+
+  private isDockerodeModule(expr: ts.Expression): boolean {
+    const ref = resolveModuleRef(expr, this.context);
+    return ref !== undefined && ref.module === DOCKERODE_MODULE && ref.path.length === 0;
+  }
+}
+
+/** `new Docker({version: 'v1.41'})` -> `1.41`; docker-modem prefixes paths with the option as written. */
+export function readPinnedVersion(options: ts.Expression | undefined, context: ScopeContext): string | null {
+  if (!options) return null;
+  const value = readObjectProperty(options, 'version', context);
+  if (!value) return null;
+  const text = evaluateString(value, context);
+  const match = text === undefined ? null : /^v?(\d+\.\d+)$/.exec(text.trim());
+  return match ? match[1]! : null;
+}
