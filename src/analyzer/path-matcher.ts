@@ -126,7 +126,9 @@ export function createPathMatcher(templates: Iterable<EndpointTemplate>): PathMa
       if (best) {
         return { kind: 'call', method, path: best.template.path, queryKeys: request.queryKeys, pinnedVersion: request.pinnedVersion };
       }
-      const nearest = bestOtherMethod?.template ?? findNearest(compiled, method, request.segments);
+      // A typo of the same method's template is likelier than a wrong method; then the same path by another method.
+      const nearest =
+        findNearest(compiled.filter((t) => t.method === method), request.segments) ?? bestOtherMethod?.template ?? findNearest(compiled, request.segments);
       const unknown: PathMatch = { kind: 'unknown', method, path: request.display, pinnedVersion: request.pinnedVersion };
       if (nearest) unknown.nearest = { method: nearest.method, path: nearest.path };
       return unknown;
@@ -176,10 +178,10 @@ function scoreMatch(template: readonly TemplateSegment[], request: readonly stri
 }
 
 /** The closest template by a segment-wise edit distance (params match anything), if close enough to be a typo. */
-function findNearest(templates: readonly CompiledTemplate[], method: HttpMethod, request: readonly string[]): CompiledTemplate | undefined {
+function findNearest(templates: readonly CompiledTemplate[], request: readonly string[]): CompiledTemplate | undefined {
   let best: { template: CompiledTemplate; distance: number } | undefined;
   for (const template of templates) {
-    const distance = segmentDistance(template.segments, request) + (template.method === method ? 0 : 0.5);
+    const distance = segmentDistance(template.segments, request);
     if (!best || distance < best.distance) best = { template, distance };
   }
   if (!best) return undefined;
@@ -198,7 +200,7 @@ function segmentDistance(template: readonly TemplateSegment[], request: readonly
     for (let j = 1; j < cols; j++) {
       const t = template[i - 1]!;
       const r = request[j - 1]!;
-      const substitute = t.literal === undefined ? 0 : r === UNKNOWN ? t.literal.length : levenshtein(t.literal, r);
+      const substitute = t.literal === undefined ? 0.25 : r === UNKNOWN ? t.literal.length : levenshtein(t.literal, r);
       d[i]![j] = Math.min(d[i - 1]![j - 1]! + substitute, d[i - 1]![j]! + cost(t), d[i]![j - 1]! + r.length);
     }
   }
