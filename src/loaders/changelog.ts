@@ -157,6 +157,11 @@ function toBullet(version: string, line: number, text: string): ChangelogBullet 
       if (kind === 'deprecated' && /(?:renamed to|in favou?r of|replaced by|\buse|\binstead)\b.*$/i.test(before)) continue;
       // "`X` in `Config`", "the following `Config` fields": the container of what is deprecated.
       if (kind === 'deprecated' && /\b(?:in|of|within|following)\s+(?:the\s+)?$/i.test(before)) continue;
+      // "renames `a` to `b`": `a` is not added, whatever the rest of the sentence says.
+      if (/\brename[sd]?\s+$/i.test(before)) {
+        if (!names.some((n) => n.name === content && n.change === 'changed')) names.push({ name: content, change: 'changed' });
+        continue;
+      }
       if (!sentenceNames.includes(content)) sentenceNames.push(content);
     }
     if (kind === 'deprecated' && sentenceNames.length === 0 && (endpointIsSubject || /\bendpoints\s+are\s+(?:now\s+)?deprecated\b/i.test(sentence))) {
