@@ -126,9 +126,13 @@ export function createPathMatcher(templates: Iterable<EndpointTemplate>): PathMa
       if (best) {
         return { kind: 'call', method, path: best.template.path, queryKeys: request.queryKeys, pinnedVersion: request.pinnedVersion };
       }
-      // A typo of the same method's template is likelier than a wrong method; then the same path by another method.
+      // A one-letter typo of the same method's template is likelier than a wrong method; then the same path by another method.
+      const sameMethod = findNearest(compiled.filter((t) => t.method === method), request.segments);
       const nearest =
-        findNearest(compiled.filter((t) => t.method === method), request.segments) ?? bestOtherMethod?.template ?? findNearest(compiled, request.segments);
+        (sameMethod && sameMethod.distance <= 1.5 ? sameMethod.template : undefined) ??
+        bestOtherMethod?.template ??
+        sameMethod?.template ??
+        findNearest(compiled, request.segments)?.template;
       const unknown: PathMatch = { kind: 'unknown', method, path: request.display, pinnedVersion: request.pinnedVersion };
       if (nearest) unknown.nearest = { method: nearest.method, path: nearest.path };
       return unknown;
@@ -178,7 +182,7 @@ function scoreMatch(template: readonly TemplateSegment[], request: readonly stri
 }
 
 /** The closest template by a segment-wise edit distance (params match anything), if close enough to be a typo. */
-function findNearest(templates: readonly CompiledTemplate[], request: readonly string[]): CompiledTemplate | undefined {
+function findNearest(templates: readonly CompiledTemplate[], request: readonly string[]): { template: CompiledTemplate; distance: number } | undefined {
   let best: { template: CompiledTemplate; distance: number } | undefined;
   for (const template of templates) {
     const distance = segmentDistance(template.segments, request);
@@ -186,7 +190,7 @@ function findNearest(templates: readonly CompiledTemplate[], request: readonly s
   }
   if (!best) return undefined;
   const size = request.reduce((n, s) => n + s.length, 0);
-  return best.distance <= Math.max(3, size * 0.35) ? best.template : undefined;
+  return best.distance <= Math.max(3, size * 0.35) ? best : undefined;
 }
 
 function segmentDistance(template: readonly TemplateSegment[], request: readonly string[]): number {
