@@ -80,6 +80,8 @@ export function detectTyped(detector: Detector, code: string, extraFiles: Record
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (f) => virtual.get(f) ?? readFile(f);
   host.fileExists = (f) => virtual.has(f) || fileExists(f);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (d) => [...virtual.keys()].some((f) => f.startsWith(`${d}/`)) || (directoryExists ? directoryExists(d) : true);
   host.getSourceFile = (f, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(f);
     if (text !== undefined) return ts.createSourceFile(f, text, languageVersion, true);
