@@ -1,12 +1,41 @@
-import { UsageError } from '../../errors.js';
+import { scanFiles } from '../../analyzer/scan.js';
+import { buildScanReport, formatScanJson, formatScanText, toDisplayPath } from '../../analyzer/scan-report.js';
+import { loadHistory } from '../../db/load-history.js';
+import { EXIT_OK } from '../../errors.js';
 import { defineCommand } from '../command.js';
 
-// Not implemented yet: a placeholder so the registry and help list the command.
 export const scanCommand = defineCommand({
-  command: 'scan',
-  describe: 'scan (not implemented yet)',
-  builder: (yargs) => yargs,
-  run: async () => {
-    throw new UsageError('scan: not implemented yet');
+  command: 'scan [paths..]',
+  describe: 'List the Docker Engine API calls in TS/JS code and the oldest API version they need',
+  builder: (yargs) =>
+    yargs
+      .positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs (default: the working directory)' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+      .option('types', { type: 'boolean', default: true, describe: 'Use tsconfig.json and the type checker (--no-types: syntax only)' })
+      .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'Gitignore-style pattern of files to skip (repeatable)' })
+      .example('$0 scan src', 'calls in src/, grouped by endpoint')
+      .example('$0 scan "src/**/*.ts" --format json', 'machine-readable list of calls'),
+  run: async (args, io) => {
+    const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
+    const result = await scanFiles({
+      paths: (args.paths as string[] | undefined) ?? [],
+      cwd: io.cwd,
+      ignore: (args.ignore as string[] | undefined) ?? [],
+      noTypes: args.types === false,
+      history,
+    });
+    for (const notice of result.notices) {
+      const where = `${toDisplayPath(notice.file, io.cwd)}${notice.line ? `:${notice.line}${notice.column ? `:${notice.column}` : ''}` : ''}`;
+      io.stderr(`docker-api-compat: ${where}: ${notice.kind}: ${notice.message}\n`);
+    }
+    const report = buildScanReport(result, history, io.cwd);
+    if (args.format === 'json') {
+      io.stdout(formatScanJson(report));
+    } else if (result.files.length === 0) {
+      io.stdout('No files to scan.\n');
+    } else {
+      io.stdout(formatScanText(report, result.files.length));
+    }
+    return EXIT_OK;
   },
 });
