@@ -27,7 +27,9 @@ interface Region {
   lines: SourceLine[];
 }
 
-const DESCRIPTION: Deprecation = { source: 'description' };
+function describedDeprecation(): Deprecation {
+  return { source: 'description' };
+}
 
 /** A `**config**` item that stands for the whole body: the example request shows its real fields. */
 const WHOLE_BODY_ITEM = /^the container's (host )?configuration\b/i;
@@ -132,7 +134,7 @@ export function readEndpointSection(section: EndpointSection): SectionResult {
     parameters,
     requestBody,
     response,
-    ...(isDescribedAsDeprecated(prose) ? { deprecated: DESCRIPTION } : {}),
+    ...(isDescribedAsDeprecated(prose) ? { deprecated: describedDeprecation() } : {}),
   };
   return { endpoints: expandLiteralChoices(endpoint, prose), unparsed };
 }
@@ -153,7 +155,7 @@ function toParameter(location: 'query' | 'header', item: ListItem): Parameter {
     name: item.path[0]!,
     type: location === 'header' ? 'string' : guessParameterType(leadOf(item.description)),
     required: isDescribedAsRequired(item.description),
-    ...(isDescribedAsDeprecated(item.description) ? { deprecated: DESCRIPTION } : {}),
+    ...(isDescribedAsDeprecated(item.description) ? { deprecated: describedDeprecation() } : {}),
   };
 }
 
@@ -177,7 +179,7 @@ function toFields(items: readonly ListItem[], example: unknown): Field[] {
     return {
       path,
       type: exampleType ?? guessFieldType(item.description, parents.has(path)),
-      ...(isDescribedAsDeprecated(item.description) ? { deprecated: DESCRIPTION } : {}),
+      ...(isDescribedAsDeprecated(item.description) ? { deprecated: describedDeprecation() } : {}),
     };
   });
 }
