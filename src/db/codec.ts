@@ -224,16 +224,25 @@ function expandPayload(payload: StoredPayload): DatabaseContents {
     return version;
   };
 
-  const element = (stored: StoredElement): ElementHistory => {
-    const result: ElementHistory = { present: [] };
-    let lastIndex = -1;
-    for (const part of stored.r === '' ? [] : stored.r.split(',')) {
-      const dash = part.indexOf('-');
-      const from = Number(dash < 0 ? part : part.slice(0, dash));
-      const to = dash < 0 ? from : Number(part.slice(dash + 1));
-      result.present.push({ from: at(from), to: at(to) });
-      lastIndex = to;
+  // Most elements share a handful of range strings (`25-56`): parse each once.
+  const rangeCache = new Map<string, { bounds: [number, number][]; removed?: string }>();
+  const parseRanges = (r: string) => {
+    let parsed = rangeCache.get(r);
+    if (!parsed) {
+      const bounds: [number, number][] = (r === '' ? [] : r.split(',')).map((part) => {
+        const dash = part.indexOf('-');
+        const from = Number(dash < 0 ? part : part.slice(0, dash));
+        return [from, dash < 0 ? from : Number(part.slice(dash + 1))];
+      });
+      const lastIndex = bounds.at(-1)?.[1] ?? -1;
+      parsed = lastIndex >= 0 && lastIndex < last ? { bounds, removed: at(lastIndex + 1) } : { bounds };
+      rangeCache.set(r, parsed);
     }
+    return parsed;
+  };
+  const element = (stored: StoredElement): ElementHistory => {
+    const { bounds, removed } = parseRanges(stored.r);
+    const result: ElementHistory = { present: bounds.map(([from, to]) => ({ from: at(from), to: at(to) })) };
     if (stored.d !== undefined) {
       const colon = stored.d.indexOf(':');
       const sources = [...stored.d.slice(colon + 1)].map((letter) => {
@@ -243,7 +252,7 @@ function expandPayload(payload: StoredPayload): DatabaseContents {
       });
       result.deprecated = { version: at(Number(stored.d.slice(0, colon))), sources };
     }
-    if (lastIndex >= 0 && lastIndex < last) result.removed = at(lastIndex + 1);
+    if (removed !== undefined) result.removed = removed;
     return result;
   };
   const changes = <T>(list: readonly StoredChange<T>[]): AttributeChange<T>[] => list.map(([i, value]) => ({ version: at(i), value }));
