@@ -1,4 +1,5 @@
 import { scanFiles } from '../../analyzer/scan.js';
+import { findSourceFiles } from '../../analyzer/source-files.js';
 import { buildScanReport, formatScanJson, formatScanText, toDisplayPath } from '../../analyzer/scan-report.js';
 import { loadHistory } from '../../db/load-history.js';
 import { EXIT_OK } from '../../errors.js';
@@ -16,14 +17,16 @@ export const scanCommand = defineCommand({
       .example('$0 scan src', 'calls in src/, grouped by endpoint')
       .example('$0 scan "src/**/*.ts" --format json', 'machine-readable list of calls'),
   run: async (args, io) => {
+    const paths = (args.paths as string[] | undefined) ?? [];
+    const ignore = (args.ignore as string[] | undefined) ?? [];
+    // Path mistakes and empty input are reported before the (slower) API data is loaded.
+    const found = await findSourceFiles({ paths, cwd: io.cwd, ignore });
+    if (found.files.length === 0 && args.format !== 'json') {
+      io.stdout('No files to scan.\n');
+      return EXIT_OK;
+    }
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
-    const result = await scanFiles({
-      paths: (args.paths as string[] | undefined) ?? [],
-      cwd: io.cwd,
-      ignore: (args.ignore as string[] | undefined) ?? [],
-      noTypes: args.types === false,
-      history,
-    });
+    const result = await scanFiles({ paths, cwd: io.cwd, ignore, noTypes: args.types === false, history });
     for (const notice of result.notices) {
       const where = `${toDisplayPath(notice.file, io.cwd)}${notice.line ? `:${notice.line}${notice.column ? `:${notice.column}` : ''}` : ''}`;
       io.stderr(`docker-api-compat: ${where}: ${notice.kind}: ${notice.message}\n`);
@@ -31,8 +34,6 @@ export const scanCommand = defineCommand({
     const report = buildScanReport(result, history, io.cwd);
     if (args.format === 'json') {
       io.stdout(formatScanJson(report));
-    } else if (result.files.length === 0) {
-      io.stdout('No files to scan.\n');
     } else {
       io.stdout(formatScanText(report, result.files.length));
     }
