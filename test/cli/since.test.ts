@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMemoryIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { SPECS_DIR } from '../helpers/specs.js';
-import { loadHistorySpy } from './real-history.js';
+import { loadHistorySpy } from '../query/real-history.js';
 
-vi.mock('../../src/db/load-history.js', async () => ({ loadHistory: (await import('./real-history.js')).loadHistorySpy }));
+vi.mock('../../src/db/load-history.js', async () => ({ loadHistory: (await import('../query/real-history.js')).loadHistorySpy }));
 
 async function run(...args: string[]) {
   const io = createMemoryIo();
