@@ -104,6 +104,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
     entries = await readCache(cacheFile, cacheKey);
   }
 
+  const scanWorkTree = () => scanFiles({ paths: options.paths, cwd, ignore: scanIgnore, noTypes: options.noTypes ?? false, history });
   let sources: Source[];
   const notices: FileNotice[] = [];
   let scanMisses: (misses: Source[]) => Promise<ScanResult>;
@@ -124,16 +125,23 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       else sources.push({ file, text: content.toString('utf8'), hash: hashContent(content) });
     }
     scanMisses = async (misses) => mergeScans(misses.map((s) => scanSource(s.file, s.text ?? '', { history })));
-  } else if (options.cache || options.onProgress) {
+  } else if (options.cache) {
     const found = await findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
     notices.push(...found.notices);
     sources = await Promise.all(found.files.filter((f) => !isConfigIgnored(f)).map(readSource));
-    scanMisses = async (misses) =>
-      misses.length === 0 ? emptyScan() : scanFiles({ paths: misses.map((s) => s.file), cwd, noTypes: options.noTypes ?? false, history });
+    const all = sources.length;
+    scanMisses = async (misses) => {
+      if (misses.length === 0) return emptyScan();
+      // Nothing cached: the same scan as without a cache, so per-folder tsconfig projects stay typed.
+      if (misses.length === all) return filterScan(await scanWorkTree(), (f) => !isConfigIgnored(f));
+      return scanFiles({ paths: misses.map((s) => s.file), cwd, noTypes: options.noTypes ?? false, history });
+    };
   } else {
-    // The common path: the scanner discovers files itself, so per-folder tsconfig projects stay typed.
-    const scan = await scanFiles({ paths: options.paths, cwd, ignore: scanIgnore, noTypes: options.noTypes ?? false, history });
-    const kept = filterScan(scan, (f) => !isConfigIgnored(f));
+    if (options.onProgress) {
+      const found = await findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
+      options.onProgress({ done: 0, total: found.files.length });
+    }
+    const kept = filterScan(await scanWorkTree(), (f) => !isConfigIgnored(f));
     const texts = new Map<string, string>();
     await Promise.all(
       kept.files.map(async (file) => {
@@ -141,6 +149,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
         if (source.text !== undefined) texts.set(file, source.text);
       }),
     );
+    options.onProgress?.({ done: kept.files.length, total: kept.files.length });
     return { results: finish(kept, texts), notices: kept.notices, target, config, stats: { files: kept.files.length, cached: 0 } };
   }
 
@@ -173,7 +182,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   options.onProgress?.({ done: total, total });
   if (cacheFile !== undefined) await writeCache(cacheFile, cacheKey, entries);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, notices, target, config, stats: { files: total, cached: total - misses.length } };
+  return { results, notices: dedupeNotices(notices), target, config, stats: { files: total, cached: total - misses.length } };
 }
 
 async function readSource(file: string): Promise<Source> {
@@ -214,6 +223,16 @@ function mergeScans(scans: readonly ScanResult[]): ScanResult {
     merged.notices.push(...scan.notices);
   }
   return merged;
+}
+
+function dedupeNotices(notices: readonly FileNotice[]): FileNotice[] {
+  const seen = new Set<string>();
+  return notices.filter((n) => {
+    const key = JSON.stringify([n.file, n.kind, n.message, n.line, n.column]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function emptyScan(): ScanResult {

@@ -1,12 +1,128 @@
-import { UsageError } from '../../errors.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { listRuleMetas } from '../../../rules/index.js';
+import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
+import { FORMATTER_IDS, FORMATTERS, type FormatterId } from '../../formatters/index.js';
+import { lintFiles, type LintRun } from '../../lint/lint-files.js';
+import { readToolVersion } from '../../lint/tool-version.js';
+import type { FileNotice } from '../../model/call.js';
 import { defineCommand } from '../command.js';
+import type { CliIo } from '../io.js';
 
-// Not implemented yet: a placeholder so the registry and help list the command.
+/** Below this many files a progress line would only flicker. */
+const PROGRESS_MIN_FILES = 20;
+
 export const lintCommand = defineCommand({
-  command: 'lint',
-  describe: 'lint (not implemented yet)',
-  builder: (yargs) => yargs,
-  run: async () => {
-    throw new UsageError('lint: not implemented yet');
+  command: 'lint [paths..]',
+  describe: 'Check Docker Engine API calls in TS/JS code against a range of API versions',
+  builder: (yargs) =>
+    yargs
+      .positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs (default: the working directory)' })
+      .option('target', {
+        type: 'string',
+        describe: 'API versions to support: 1.41 (up to the newest released), 1.41..1.47, docker@20.10 (default: config, $DOCKER_API_VERSION, else 1.40)',
+      })
+      .option('docker', { type: 'string', describe: 'Target a Docker Engine release and newer: 20.10 = --target docker@20.10' })
+      .option('format', { choices: FORMATTER_IDS, default: 'stylish' as FormatterId, describe: 'Output format' })
+      .option('config', { type: 'string', describe: 'Config file (default: .docker-api-compat.json or package.json "docker-api-compat", searched upward)' })
+      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('types', { type: 'boolean', default: true, describe: 'Use tsconfig.json and the type checker (--no-types: syntax only)' })
+      .option('ignore', { type: 'string', array: true, default: [] as string[], describe: 'Gitignore-style pattern of files to skip (repeatable)' })
+      .option('cache', { type: 'boolean', default: false, describe: 'Only re-check changed files (results keyed by content hash)' })
+      .option('cache-location', { type: 'string', describe: 'Cache file or folder (default: .docker-api-compat-cache)' })
+      .option('staged', { type: 'boolean', default: false, describe: 'Lint the contents staged in the git index (for pre-commit hooks)' })
+      .option('report-unused-disable-directives', { type: 'boolean', default: false, describe: 'Warn about disable comments that suppress nothing' })
+      .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
+      .option('color', { type: 'boolean', describe: 'Colour the stylish output (default: when stderr is a terminal)' })
+      .example('$0 lint src --target 1.41', 'code must work with API 1.41 up to the newest release')
+      .example('$0 lint --docker 20.10 --format sarif -o lint.sarif', 'SARIF report for code scanning')
+      .example('$0 lint --staged', 'pre-commit: lint what is about to be committed'),
+  run: async (args, io) => {
+    const format = args.format as FormatterId;
+    const maxWarnings = args['max-warnings'] as number | undefined;
+    if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+      throw new UsageError(`--max-warnings must be a whole number of 0 or more, not ${String(args['max-warnings'])}`);
+    }
+    const showProgress = io.isTTY && format === 'stylish';
+    const progress = createProgress(io);
+    let run: LintRun;
+    try {
+      run = await lintFiles({
+        paths: (args.paths as string[] | undefined) ?? [],
+        cwd: io.cwd,
+        env: io.env,
+        ...optional('target', args.target as string | undefined),
+        ...optional('docker', args.docker as string | undefined),
+        ...optional('configFile', args.config as string | undefined),
+        ...optional('specs', args.specs as string | undefined),
+        ...optional('cacheLocation', args['cache-location'] as string | undefined),
+        ignore: (args.ignore as string[] | undefined) ?? [],
+        noTypes: args.types === false,
+        cache: args.cache === true,
+        staged: args.staged === true,
+        reportUnusedDisableDirectives: args['report-unused-disable-directives'] === true,
+        ...(showProgress ? { onProgress: progress.update } : {}),
+      });
+    } finally {
+      progress.clear();
+    }
+
+    for (const notice of run.notices) io.stderr(`docker-api-compat: ${describeNotice(notice, io.cwd)}\n`);
+
+    const color = (args.color as boolean | undefined) ?? (io.isTTY && args['output-file'] === undefined && !io.env.NO_COLOR);
+    const context = { cwd: io.cwd, rules: listRuleMetas(), toolVersion: readToolVersion(), ...(format === 'stylish' ? { color } : {}) };
+    const output = FORMATTERS[format](run.results, context);
+    const outputFile = args['output-file'] as string | undefined;
+    if (outputFile !== undefined) await writeReport(path.resolve(io.cwd, outputFile), output);
+    else if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+
+    let errors = 0;
+    let warnings = 0;
+    for (const result of run.results) {
+      for (const finding of result.findings) finding.severity === 'error' ? errors++ : warnings++;
+      warnings += result.unusedDirectives.length;
+    }
+    if (errors > 0) return EXIT_FINDINGS;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr(`docker-api-compat found too many warnings (maximum: ${maxWarnings}).\n`);
+      return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
   },
 });
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** One self-overwriting line on stderr; only used on terminals. */
+function createProgress(io: CliIo): { update: (p: { done: number; total: number }) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update: ({ done, total }) => {
+      if (total < PROGRESS_MIN_FILES) return;
+      io.stderr(`\r\u001b[KLinting ${total} files: ${done === total ? 'done' : `${done}/${total}`}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\u001b[K');
+      shown = false;
+    },
+  };
+}
+
+function describeNotice(notice: FileNotice, cwd: string): string {
+  const relative = path.relative(cwd, notice.file);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? notice.file : relative;
+  const where = `${shown}${notice.line ? `:${notice.line}${notice.column ? `:${notice.column}` : ''}` : ''}`;
+  return `${where}: ${notice.kind}: ${notice.message}`;
+}
+
+async function writeReport(file: string, output: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, output);
+  } catch (error) {
+    throw new InputError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
+  }
+}
