@@ -13,7 +13,7 @@ import type {
 } from '../model/surface.js';
 import { normalizeVersion } from '../model/version.js';
 import { readDeprecation } from './swagger/deprecation.js';
-import { describeType, flattenSchema, isBinarySchema, readEnum, type SchemaContext } from './swagger/fields.js';
+import { describeType, flattenSchema, followReference, isBinarySchema, readEnum, type SchemaContext } from './swagger/fields.js';
 import { parseYamlDocument } from './swagger/yaml.js';
 
 export interface SwaggerLoadOptions {
@@ -25,6 +25,9 @@ export interface SwaggerLoadOptions {
 }
 
 type JsonObject = Record<string, unknown>;
+
+/** Nodes once internal `$ref`s are inlined; real Engine API specs stay under 16,000. */
+export const MAX_EXPANDED_NODES = 500_000;
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
 const PARAMETER_LOCATIONS: readonly string[] = ['query', 'path', 'header'] satisfies ParameterLocation[];
@@ -63,13 +66,23 @@ export async function parseSwaggerSpec(
   version?: string,
   options: SwaggerLoadOptions = {},
 ): Promise<Surface> {
-  const document = parseYamlDocument(text, file);
+  const { value: document, size } = parseYamlDocument(text, file);
   if (!isObject(document) || document.swagger !== '2.0' || !isObject(document.paths)) {
     throw new InputError('not a Docker Engine API spec (expected a Swagger 2.0 document with paths)', file);
   }
   const canonical = readVersion(document, file, version);
   const unparsed: UnparsedItem[] = [];
-  const api = await dereference(document, text, file, options.validate ?? true, unparsed);
+  let api: JsonObject;
+  if (size.expanded > MAX_EXPANDED_NODES) {
+    // swagger-parser inlines every reference eagerly and would take exponential time here.
+    unparsed.push({
+      reason: 'references expand too far to inline; not validated, references followed lazily',
+      text: `more than ${MAX_EXPANDED_NODES} nodes once $refs are inlined`,
+    });
+    api = document;
+  } else {
+    api = await dereference(document, text, file, options.validate ?? true, unparsed);
+  }
 
   const endpoints: Endpoint[] = [];
   const paths = isObject(api.paths) ? api.paths : {};
@@ -88,7 +101,8 @@ export async function parseSwaggerSpec(
       endpoints.push(readEndpoint(api, method, template, pathItem, operation, unparsed));
     }
     for (const key of Object.keys(pathItem)) {
-      if (key !== 'parameters' && key !== '$ref' && !key.startsWith('x-') && !METHODS.includes(key.toUpperCase() as HttpMethod)) {
+      if (key === '$ref') unparsed.push({ reason: 'path item $ref not followed', text: `${template} -> ${String(pathItem.$ref)}` });
+      else if (key !== 'parameters' && !key.startsWith('x-') && !METHODS.some((m) => m.toLowerCase() === key)) {
         unparsed.push({ reason: 'unknown path item key', text: `${template} ${key}` });
       }
     }
@@ -127,15 +141,27 @@ async function dereference(
     try {
       return (await new SwaggerParser().validate(document as never, PARSER_OPTIONS)) as unknown as JsonObject;
     } catch (error) {
-      unparsed.push({ reason: 'Swagger validation failed; loaded without validation', text: firstLine(error) });
-      document = parseYamlDocument(text, file) as JsonObject;
+      unparsed.push({ reason: 'Swagger validation failed; loaded without validation', text: summarizeValidation(error) });
+      document = parseYamlDocument(text, file).value as JsonObject;
     }
   }
   try {
     return (await new SwaggerParser().dereference(document as never, PARSER_OPTIONS)) as unknown as JsonObject;
   } catch (error) {
-    throw new InputError(`cannot resolve references: ${firstLine(error)}`, file);
+    // A dangling `#/...` pointer fails the whole dereference; the raw document still loads, since
+    // the readers below follow internal pointers themselves and report the ones that dangle.
+    unparsed.push({ reason: 'dereference failed; references followed one by one', text: firstLine(error) });
+    return parseYamlDocument(text, file).value as JsonObject;
   }
+}
+
+/** "Swagger schema validation failed: <first problem> (+N more)", one line. */
+function summarizeValidation(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const [head = 'validation failed', first, ...rest] = lines;
+  const summary = first ? `${head.replace(/\.$/, '')}: ${first}${rest.length > 0 ? ` (+${rest.length} more)` : ''}` : head;
+  return summary.slice(0, 300);
 }
 
 function firstLine(error: unknown): string {
@@ -157,7 +183,7 @@ function readEndpoint(
   const requestContext: SchemaContext = { document: api, unparsed, where: `${label} request` };
   const consumesJson = isJsonExchange(operation.consumes ?? api.consumes);
 
-  for (const raw of mergeParameters(pathItem.parameters, operation.parameters, label, unparsed)) {
+  for (const raw of mergeParameters(api, pathItem.parameters, operation.parameters, label, unparsed)) {
     const location = raw.in;
     if (typeof location === 'string' && PARAMETER_LOCATIONS.includes(location)) {
       parameters.push(readParameter(raw, location as ParameterLocation, requestContext));
@@ -185,7 +211,13 @@ function readEndpoint(
 }
 
 /** Operation parameters override path-level ones with the same name and location. */
-function mergeParameters(pathLevel: unknown, operationLevel: unknown, label: string, unparsed: UnparsedItem[]): JsonObject[] {
+function mergeParameters(
+  api: JsonObject,
+  pathLevel: unknown,
+  operationLevel: unknown,
+  label: string,
+  unparsed: UnparsedItem[],
+): JsonObject[] {
   const merged = new Map<string, JsonObject>();
   for (const list of [pathLevel, operationLevel]) {
     if (list === undefined) continue;
@@ -193,9 +225,10 @@ function mergeParameters(pathLevel: unknown, operationLevel: unknown, label: str
       unparsed.push({ reason: 'parameters is not a list', text: label });
       continue;
     }
-    for (const raw of list) {
+    for (const entry of list) {
+      const raw = followReference(api, entry);
       if (!isObject(raw) || typeof raw.name !== 'string') {
-        const ref = isObject(raw) && typeof raw.$ref === 'string' ? raw.$ref : JSON.stringify(raw)?.slice(0, 80);
+        const ref = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref : JSON.stringify(entry)?.slice(0, 80);
         unparsed.push({ reason: 'parameter not understood (unresolved $ref?)', text: `${label} ${ref}` });
         continue;
       }
@@ -244,7 +277,7 @@ function readResponse(api: JsonObject, operation: JsonObject, ctx: SchemaContext
   const codes = Object.keys(responses);
   const code = ['200', '201'].find((c) => codes.includes(c)) ?? codes.filter((c) => /^2\d\d$/.test(c)).sort()[0];
   if (code === undefined) return [];
-  const response = responses[code];
+  const response = followReference(api, responses[code]);
   if (!isObject(response)) {
     ctx.unparsed.push({ reason: 'response not understood (unresolved $ref?)', text: `${ctx.where} ${code}` });
     return [];

@@ -7,6 +7,8 @@ export const MAX_SCHEMA_DEPTH = 12;
 export const MAX_FIELDS_PER_BODY = 5_000;
 /** `$ref` hops and `allOf` levels followed while resolving one schema. */
 const MAX_RESOLVE_STEPS = 32;
+/** Schema resolutions for one context: `allOf` fan-out over a deep DAG would otherwise be exponential. */
+export const MAX_RESOLUTIONS_PER_CONTEXT = 200_000;
 
 type SchemaObject = Record<string, unknown>;
 
@@ -16,6 +18,8 @@ export interface SchemaContext {
   unparsed: UnparsedItem[];
   /** Human label for unparsed items, e.g. `POST /containers/create request`. */
   where: string;
+  /** Resolutions spent so far; starts at 0 when absent. */
+  resolutions?: number;
 }
 
 /** A schema with `$ref` and `allOf` folded away; `identity` is the document node it came from, for cycle checks. */
@@ -45,54 +49,83 @@ function report(ctx: SchemaContext, reason: string, detail: string): void {
   ctx.unparsed.push({ reason, text: `${ctx.where}: ${detail}`.slice(0, 200) });
 }
 
+/** Follows a chain of internal `$ref`s to the node it ends at; undefined (and nothing reported) if it dangles or loops. */
+export function followReference(document: unknown, node: unknown): unknown {
+  let current = node;
+  const seen = new Set<unknown>();
+  while (isObject(current) && typeof current.$ref === 'string') {
+    if (seen.has(current) || !current.$ref.startsWith('#/')) return undefined;
+    seen.add(current);
+    current = resolvePointer(document, current.$ref);
+  }
+  return current;
+}
+
 /**
  * Follows `$ref`s the dereferencer left in place (circular ones) and merges `allOf` members.
  * Sibling keys of a `$ref` (a description saying "Deprecated") win over the target's.
+ * `chain` holds the nodes being resolved right now, so self-referencing allOf/ref loops stop at once.
  */
-function resolveSchema(node: unknown, ctx: SchemaContext, at: string, steps = 0): ResolvedSchema | undefined {
+function resolveSchema(node: unknown, ctx: SchemaContext, at: string, chain: Set<object> = new Set()): ResolvedSchema | undefined {
   if (!isObject(node)) return undefined;
-  if (steps > MAX_RESOLVE_STEPS) {
-    report(ctx, 'schema reference chain too long', at);
+  if (chain.has(node)) {
+    report(ctx, 'circular schema cut', at || '(body)');
     return undefined;
   }
-  const ref = node.$ref;
-  if (typeof ref === 'string') {
-    if (!ref.startsWith('#/')) {
-      report(ctx, 'external $ref not followed', `${at || '(body)'} -> ${ref}`);
-      return undefined;
+  ctx.resolutions = (ctx.resolutions ?? 0) + 1;
+  if (ctx.resolutions > MAX_RESOLUTIONS_PER_CONTEXT) {
+    if (ctx.resolutions === MAX_RESOLUTIONS_PER_CONTEXT + 1) {
+      report(ctx, `more than ${MAX_RESOLUTIONS_PER_CONTEXT} schema resolutions; rest not read`, at || '(body)');
     }
-    const target = resolvePointer(ctx.document, ref);
-    if (!isObject(target)) {
-      report(ctx, 'unresolved $ref', `${at || '(body)'} -> ${ref}`);
-      return undefined;
-    }
-    const resolved = resolveSchema(target, ctx, at, steps + 1);
-    if (!resolved) return undefined;
-    const { $ref: _ignored, ...siblings } = node;
-    return Object.keys(siblings).length === 0
-      ? resolved
-      : { schema: { ...resolved.schema, ...siblings }, identity: resolved.identity };
+    return undefined;
   }
-  if (!Array.isArray(node.allOf)) return { schema: node, identity: node };
+  if (chain.size > MAX_RESOLVE_STEPS) {
+    report(ctx, 'schema reference chain too long', at || '(body)');
+    return undefined;
+  }
+  chain.add(node);
+  try {
+    const ref = node.$ref;
+    if (typeof ref === 'string') {
+      if (!ref.startsWith('#/')) {
+        report(ctx, 'external $ref not followed', `${at || '(body)'} -> ${ref}`);
+        return undefined;
+      }
+      const target = resolvePointer(ctx.document, ref);
+      if (!isObject(target)) {
+        report(ctx, 'unresolved $ref', `${at || '(body)'} -> ${ref}`);
+        return undefined;
+      }
+      const resolved = resolveSchema(target, ctx, at, chain);
+      if (!resolved) return undefined;
+      const { $ref: _ignored, ...siblings } = node;
+      return Object.keys(siblings).length === 0
+        ? resolved
+        : { schema: { ...resolved.schema, ...siblings }, identity: resolved.identity };
+    }
+    if (!Array.isArray(node.allOf)) return { schema: node, identity: node };
 
-  const merged: SchemaObject = {};
-  const properties: SchemaObject = {};
-  for (const member of node.allOf) {
-    const resolved = resolveSchema(member, ctx, at, steps + 1);
-    if (!resolved) continue;
-    const { properties: memberProperties, description, deprecated, ...rest } = resolved.schema;
-    Object.assign(merged, rest);
-    if (isObject(memberProperties)) Object.assign(properties, memberProperties);
-    // A member's own wording applies only when the combined schema says nothing itself.
-    merged.description ??= description;
-    merged.deprecated ??= deprecated;
+    const merged: SchemaObject = {};
+    const properties: SchemaObject = {};
+    for (const member of node.allOf) {
+      const resolved = resolveSchema(member, ctx, at, chain);
+      if (!resolved) continue;
+      const { properties: memberProperties, description, deprecated, ...rest } = resolved.schema;
+      Object.assign(merged, rest);
+      if (isObject(memberProperties)) Object.assign(properties, memberProperties);
+      // A member's own wording applies only when the combined schema says nothing itself.
+      merged.description ??= description;
+      merged.deprecated ??= deprecated;
+    }
+    const { allOf: _allOf, properties: ownProperties, ...own } = node;
+    if (isObject(ownProperties)) Object.assign(properties, ownProperties);
+    Object.assign(merged, own);
+    if (Object.keys(properties).length > 0) merged.properties = properties;
+    merged.type ??= 'object';
+    return { schema: merged, identity: node };
+  } finally {
+    chain.delete(node);
   }
-  const { allOf: _allOf, properties: ownProperties, ...own } = node;
-  if (isObject(ownProperties)) Object.assign(properties, ownProperties);
-  Object.assign(merged, own);
-  if (Object.keys(properties).length > 0) merged.properties = properties;
-  merged.type ??= 'object';
-  return { schema: merged, identity: node };
 }
 
 /** True for bodies that are a byte stream, not a JSON document (`type: file`, `format: binary`). */

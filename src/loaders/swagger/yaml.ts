@@ -1,18 +1,24 @@
 import { JSON_SCHEMA, load, YAMLException } from 'js-yaml';
 import { InputError } from '../../errors.js';
+import { measureDocument, type DocumentSize } from './expansion.js';
 
 /**
  * js-yaml keeps aliases as shared references, so a small "billion laughs" document loads fast but
  * expands exponentially for anyone who walks it as a tree (the $ref resolver, the validator, us).
- * A real Engine API spec is about 60,000 tree nodes; this leaves ample room and stops bombs early.
+ * A real Engine API spec has about 4,300 object nodes; this leaves ample room and stops bombs early.
  */
-export const MAX_TREE_NODES = 2_000_000;
+export const MAX_TREE_NODES = 1_000_000;
+
+export interface YamlDocument {
+  value: unknown;
+  size: DocumentSize;
+}
 
 /**
  * Parses one YAML (or JSON) document with the JSON schema, so timestamps stay strings and
  * duplicate keys override like JSON.parse instead of failing a spec upstream shipped.
  */
-export function parseYamlDocument(text: string, file: string): unknown {
+export function parseYamlDocument(text: string, file: string): YamlDocument {
   let doc: unknown;
   try {
     doc = load(text, { filename: file, schema: JSON_SCHEMA, json: true });
@@ -24,25 +30,9 @@ export function parseYamlDocument(text: string, file: string): unknown {
     }
     throw error;
   }
-  assertBoundedTree(doc, file);
-  return doc;
-}
-
-/** Counts nodes as a tree walk would see them (shared references counted each time), iteratively. */
-export function assertBoundedTree(root: unknown, file: string, limit = MAX_TREE_NODES): void {
-  const stack: object[] = [];
-  let count = 0;
-  // Counting on push (not on pop) keeps the stack itself within the limit, whatever the fan-out.
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    count += 1;
-    if (count > limit) throw new InputError(`document expands to more than ${limit} nodes (YAML alias bomb?)`, file);
-    stack.push(node);
-  };
-  visit(root);
-  while (stack.length > 0) {
-    const node = stack.pop() as object;
-    if (Array.isArray(node)) for (const child of node) visit(child);
-    else for (const key in node) visit((node as Record<string, unknown>)[key]);
+  const size = measureDocument(doc);
+  if (size.tree > MAX_TREE_NODES) {
+    throw new InputError(`document expands to more than ${MAX_TREE_NODES} nodes (YAML alias bomb?)`, file);
   }
+  return { value: doc, size };
 }
