@@ -221,27 +221,25 @@ export function hasObjectProperty(expr: ts.Expression, name: string, context: Va
  */
 export function readBodyKeys(expr: ts.Expression, context: ValueContext): string[] {
   const keys: string[] = [];
-  const stack: Array<{ expr: ts.Expression; prefix: string; depth: number }> = [{ expr: unwrapJsonStringify(expr, context), prefix: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { expr: current, prefix, depth } = stack.pop()!;
-    if (depth > MAX_OBJECT_DEPTH) continue;
-    const resolved = resolveExpression(current, context);
+  // Recursion is bounded by MAX_OBJECT_DEPTH, so even hostile nesting cannot overflow the stack.
+  const visit = (value: ts.Expression, prefix: string, depth: number): void => {
+    if (depth > MAX_OBJECT_DEPTH) return;
+    const resolved = resolveExpression(value, context);
     if (ts.isArrayLiteralExpression(resolved)) {
-      for (const element of [...resolved.elements].reverse()) {
-        if (!ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) stack.push({ expr: element, prefix, depth: depth + 1 });
+      for (const element of resolved.elements) {
+        if (!ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) visit(element, prefix, depth + 1);
       }
-      continue;
+      return;
     }
-    if (!ts.isObjectLiteralExpression(resolved)) continue;
-    const children: Array<{ expr: ts.Expression; prefix: string; depth: number }> = [];
+    if (!ts.isObjectLiteralExpression(resolved)) return;
     for (const key of readObjectKeys(resolved, context)) {
       const path = prefix ? `${prefix}.${key}` : key;
       keys.push(path);
-      const value = readObjectProperty(resolved, key, context);
-      if (value) children.push({ expr: value, prefix: path, depth: depth + 1 });
+      const child = readObjectProperty(resolved, key, context);
+      if (child) visit(child, path, depth + 1);
     }
-    stack.push(...children.reverse());
-  }
+  };
+  visit(unwrapJsonStringify(expr, context), '', 0);
   return [...new Set(keys)];
 }
 

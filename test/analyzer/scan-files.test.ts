@@ -18,7 +18,7 @@ function summarize(result: ScanOutcome, root: string) {
 
 const EXPECTED_FIXTURE_CALLS = [
   'src/docker/containers.ts:15:28 GET /containers/json axios [query:all query:filters] 1.41',
-  'src/docker/containers.ts:20:27 POST /containers/create axios [body:Image body:Labels body:HostConfig body:Labels.app body:HostConfig.CgroupnsMode body:HostConfig.Binds query:name] 1.41',
+  'src/docker/containers.ts:20:27 POST /containers/create axios [body:Image body:Labels body:Labels.app body:HostConfig body:HostConfig.CgroupnsMode body:HostConfig.Binds query:name] 1.41',
   'src/docker/containers.ts:25:11 POST /containers/{id}/start axios [] 1.41',
   'src/docker/containers.ts:31:11 DELETE /containers/{id} axios [query:force query:v] 1.41',
   'src/docker/images.ts:6:10 GET /images/{name}/json got [] -',
