@@ -1,12 +1,22 @@
+import path from 'node:path';
+import { loadHistory } from '../../db/load-history.js';
 import { UsageError } from '../../errors.js';
+import { writeMatrixSite } from '../../matrix/site.js';
 import { defineCommand } from '../command.js';
 
-// Not implemented yet: a placeholder so the registry and help list the command.
 export const matrixCommand = defineCommand({
   command: 'matrix',
-  describe: 'matrix (not implemented yet)',
-  builder: (yargs) => yargs,
-  run: async () => {
-    throw new UsageError('matrix: not implemented yet');
+  describe: 'Write the compatibility matrix: a static, self-contained page of every endpoint by API version',
+  builder: (yargs) =>
+    yargs
+      .option('out', { type: 'string', describe: 'Directory to write index.html into', demandOption: true })
+      .example('$0 matrix --out site', 'then open site/index.html in a browser (works from file://)'),
+  run: async (args, io) => {
+    const out = String(args.out ?? '');
+    if (out.trim() === '') throw new UsageError('matrix: --out needs a directory');
+    const history = await loadHistory({ specs: args.specs as string | undefined });
+    const files = await writeMatrixSite(history, path.resolve(io.cwd, out));
+    for (const file of files) io.stdout(`wrote ${path.relative(io.cwd, file) || file}\n`);
+    return 0;
   },
 });
