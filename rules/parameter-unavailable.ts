@@ -58,10 +58,12 @@ export const parameterUnavailable = defineRule<MessageId>({
       // A new object field is reported once, not once per sub-key the call sets inside it.
       const resolver = findBodyKeyResolver(endpoint, context.history);
       const segments = key.name.split('.');
+      // The analyzer also lists the objects it descends into; those may end at a dotted map key.
+      const isObject = call.keys.some((k) => k.in === 'body' && k.name.startsWith(`${key.name}.`));
       const covered = new Set<string>();
       for (let length = 1; length <= segments.length; length++) {
         const prefix: CallKey = { in: 'body', name: segments.slice(0, length).join('.') };
-        const options = { partial: length < segments.length };
+        const options = { partial: isObject || length < segments.length };
         const missing = scope.filter((v) => !covered.has(v) && !resolver.resolve(prefix.name, v, options).present);
         if (missing.length === 0) continue;
         const present = computeRanges(all, (v) => {

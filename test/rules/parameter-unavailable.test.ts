@@ -13,6 +13,18 @@ runRuleTests('parameter-unavailable', {
       path: '/containers/create',
       keys: ['body:NetworkingConfig.EndpointsConfig.my.net.IPAMConfig.IPv4Address'],
     },
+    {
+      name: 'objects the analyzer descends into may end at a dotted map key',
+      method: 'POST',
+      path: '/containers/create',
+      keys: [
+        'body:NetworkingConfig',
+        'body:NetworkingConfig.EndpointsConfig',
+        'body:NetworkingConfig.EndpointsConfig.my.net',
+        'body:NetworkingConfig.EndpointsConfig.my.net.IPAMConfig',
+        'body:NetworkingConfig.EndpointsConfig.my.net.IPAMConfig.IPv4Address',
+      ],
+    },
     { name: 'a map entry set whole', method: 'POST', path: '/containers/create', keys: ['body:NetworkingConfig.EndpointsConfig.mynet'] },
     { name: 'headers match case-insensitively', method: 'POST', path: '/images/create', keys: ['header:x-registry-auth'] },
     { name: 'plain HTTP headers are not API parameters', method: 'POST', path: '/images/create', keys: ['header:Content-Type'] },
@@ -92,7 +104,7 @@ runRuleTests('parameter-unavailable', {
       name: 'a field below a map value',
       method: 'POST',
       path: '/containers/create',
-      keys: ['body:NetworkingConfig.EndpointsConfig.my.net.MacAddress'],
+      keys: ['body:NetworkingConfig.EndpointsConfig', 'body:NetworkingConfig.EndpointsConfig.my.net', 'body:NetworkingConfig.EndpointsConfig.my.net.MacAddress'],
       errors: [
         {
           message:
