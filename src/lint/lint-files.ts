@@ -180,7 +180,8 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
     }
   }
   options.onProgress?.({ done: total, total });
-  if (cacheFile !== undefined) await writeCache(cacheFile, cacheKey, entries);
+  // An all-hit run changes nothing: not rewriting keeps the warm path to reads and hashes only.
+  if (cacheFile !== undefined && misses.length > 0) await writeCache(cacheFile, cacheKey, entries);
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, notices: dedupeNotices(notices), target, config, stats: { files: total, cached: total - misses.length } };
 }
