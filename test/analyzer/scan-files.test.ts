@@ -42,10 +42,14 @@ describe('scanFiles on a multi-file project with a tsconfig', () => {
       'src/docker/containers.ts',
       'src/docker/images.ts',
       'src/docker/modem.ts',
+      'src/docker/ping.ts',
       'src/health.ts',
       'src/legacy/exec.js',
     ]);
-    expect(summarize(result, FIXTURE)).toEqual(EXPECTED_FIXTURE_CALLS);
+    // The typed-parameter Modem in ping.ts needs the checker.
+    const withPing = [...EXPECTED_FIXTURE_CALLS];
+    withPing.splice(10, 0, 'src/docker/ping.ts:5:3 GET /_ping docker-modem [] -');
+    expect(summarize(result, FIXTURE)).toEqual(withPing);
     expect(result.unknown).toHaveLength(1);
     expect(result.unknown[0]).toMatchObject({
       location: { file: path.join(FIXTURE, 'src/health.ts'), line: 20, column: 10 },

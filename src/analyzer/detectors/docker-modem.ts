@@ -78,7 +78,9 @@ function resolveModem(receiver: ts.Expression, context: DetectorContext): ModemI
     const modemVersion = ts.isNewExpression(value) ? readVersionOption(value, context) : null;
     return { pinnedVersion: modemVersion ?? ownerVersion };
   }
-  if (readTypeName(target, context) === 'Modem') return { pinnedVersion: null };
+  // @types/docker-modem names the class DockerModem.
+  const typeName = readTypeName(target, context);
+  if (typeName === 'Modem' || typeName === 'DockerModem') return { pinnedVersion: null };
   return undefined;
 }
 
