@@ -14,6 +14,7 @@ import type {
 import { normalizeVersion } from '../model/version.js';
 import { readDeprecation } from './swagger/deprecation.js';
 import { describeType, flattenSchema, followReference, isBinarySchema, readEnum, type SchemaContext } from './swagger/fields.js';
+import { findSwaggerSchemaProblem } from './swagger/validate.js';
 import { parseYamlDocument } from './swagger/yaml.js';
 
 export interface SwaggerLoadOptions {
@@ -128,6 +129,8 @@ function readVersion(document: JsonObject, file: string, override: string | unde
 /**
  * Validation first, as asked of every spec; a document that fails it (some hand-edited upstream
  * files might) is still dereferenced and loaded, with the failure recorded rather than fatal.
+ * The Swagger schema check runs on the raw document with a validator compiled once (see
+ * ./swagger/validate.ts); swagger-parser then dereferences and runs its semantic spec checks.
  */
 async function dereference(
   document: JsonObject,
@@ -136,13 +139,19 @@ async function dereference(
   validate: boolean,
   unparsed: UnparsedItem[],
 ): Promise<JsonObject> {
-  // swagger-parser mutates what it is given; on failure we start again from the text.
   if (validate) {
-    try {
-      return (await new SwaggerParser().validate(document as never, PARSER_OPTIONS)) as unknown as JsonObject;
-    } catch (error) {
-      unparsed.push({ reason: 'Swagger validation failed; loaded without validation', text: summarizeValidation(error) });
-      document = parseYamlDocument(text, file).value as JsonObject;
+    const problem = findSwaggerSchemaProblem(document);
+    if (problem) {
+      unparsed.push({ reason: 'Swagger validation failed; loaded without validation', text: `Swagger schema validation failed: ${problem}` });
+    } else {
+      try {
+        const options = { ...PARSER_OPTIONS, validate: { schema: false, spec: true } } as SwaggerParser.Options;
+        return (await new SwaggerParser().validate(document as never, options)) as unknown as JsonObject;
+      } catch (error) {
+        unparsed.push({ reason: 'Swagger validation failed; loaded without validation', text: summarizeValidation(error) });
+        // swagger-parser mutates what it is given; start again from the text.
+        document = parseYamlDocument(text, file).value as JsonObject;
+      }
     }
   }
   try {
