@@ -106,6 +106,21 @@ describe('scanFiles file selection', () => {
     expect(paths(result)).toEqual(['generated/api.ts /swarm', 'src/a.ts /containers/json']);
   });
 
+  it('keeps a typed project going when one of its files is too deep to parse', async () => {
+    const project = path.join(dir, 'typed');
+    write('typed/tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, types: [] }, include: ['*.ts'] }));
+    write('typed/deep.ts', `fetch('/info');\nexport const x = ${'('.repeat(3000)}1${')'.repeat(3000)};\n`);
+    write('typed/ok.ts', `export const r = fetch('http://localhost/v1.44/info');\n`);
+    const result = await scanFiles({ paths: ['typed'], cwd: dir, templates: TEMPLATES });
+    expect(result.calls.map((c) => `${path.relative(project, c.location.file)} ${c.path} ${c.pinnedVersion}`)).toEqual(['ok.ts /info 1.44']);
+    // The Program cannot be built either: the project falls back to syntax only, the deep file becomes a notice.
+    expect(result.typed).toBe(false);
+    expect(result.notices).toEqual([
+      { file: path.join(project, 'tsconfig.json'), kind: 'internal', message: expect.stringMatching(/^type information unavailable, scanning syntax only: /) },
+      { file: path.join(project, 'deep.ts'), kind: 'parse-error', message: 'not analyzed: expressions nest too deeply to parse' },
+    ]);
+  });
+
   it('rejects a path that does not exist as a usage error', async () => {
     await expect(scanFiles({ paths: ['nope'], cwd: dir, templates: TEMPLATES })).rejects.toThrow(UsageError);
   });
