@@ -247,6 +247,11 @@ describe('version', () => {
     expect((await parseSwaggerSpec(noVersion, 'v1.41.yaml', 'v1.43')).version).toBe('1.43');
   });
 
+  it('ignores an unquoted (numeric) info.version, since 1.40 would read as 1.4', async () => {
+    const numeric = 'swagger: "2.0"\ninfo: {title: "x", version: 1.40}\npaths: {}\n';
+    expect((await parseSwaggerSpec(numeric, 'v1.40.yaml')).version).toBe('1.40');
+  });
+
   it('fails cleanly when nothing names a version', async () => {
     await expect(parseSwaggerSpec(noVersion, 'spec.yaml')).rejects.toThrow(InputError);
     await expect(parseSwaggerSpec(noVersion, 'spec.yaml')).rejects.toThrow(/^spec\.yaml: cannot tell the API version/);
