@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildHistory } from '../history/build.js';
-import { loadSpecDirectory } from '../loaders/index.js';
+import { loadSpecDirectory, type LoadOptions } from '../loaders/index.js';
 import type { ApiHistory } from '../model/history.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { encodeDatabase } from './codec.js';
@@ -19,8 +19,8 @@ export interface BuiltDatabase {
 }
 
 /** Loads a spec folder and encodes it, in memory: `specs build` writes the result, the freshness test compares it. */
-export async function buildDatabase(specsDir: string): Promise<BuiltDatabase> {
-  const { surfaces, changelog, source } = await loadSpecDirectory(specsDir);
+export async function buildDatabase(specsDir: string, options: LoadOptions = {}): Promise<BuiltDatabase> {
+  const { surfaces, changelog, source } = await loadSpecDirectory(specsDir, options);
   const history = buildHistory(surfaces, changelog);
   const text = encodeDatabase(history, source);
   const manifest = parseSourceManifest(await readOptionalText(path.join(specsDir, 'SOURCE.md')));
