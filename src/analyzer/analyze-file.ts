@@ -12,6 +12,8 @@ export interface FileAnalysisOptions {
    * to file keys a client sends both ways (docker-modem POST options). Without it they count as body keys.
    */
   queryParameterNames?: (method: string, path: string) => ReadonlySet<string> | undefined;
+  /** Handed to detectors that name operations rather than paths (the docker SDK). */
+  operationIds?: ReadonlyMap<string, { method: string; path: string }>;
 }
 
 export interface FileAnalysis {
@@ -41,6 +43,7 @@ export function analyzeSourceFile(
   let context: DetectorContext;
   try {
     context = { sourceFile, checker, calls: collectCalls(sourceFile) };
+    if (options.operationIds) context.operationIds = options.operationIds;
   } catch (error) {
     result.notices.push({ file, kind: 'internal', message: `could not walk the file: ${describe(error)}` });
     return result;

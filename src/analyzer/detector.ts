@@ -34,6 +34,8 @@ export interface DetectorContext {
   checker: ts.TypeChecker | undefined;
   /** Every call and new expression of the file, in document order, collected by one iterative walk. */
   calls: readonly (ts.CallExpression | ts.NewExpression)[];
+  /** operationId -> endpoint over every version (`ContainerCreate` -> POST /containers/create), when the scan has one. */
+  operationIds?: ReadonlyMap<string, { method: string; path: string }>;
 }
 
 /** One detector per client style; pure over the file: no I/O, never executes user code. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { FileNotice, ScanResult } from '../model/call.js';
 import type { ApiHistory } from '../model/history.js';
+import { compareVersions } from '../model/version.js';
 import { analyzeSourceFile, findParseErrorNotice, selectDetectors, type FileAnalysis, type FileAnalysisOptions } from './analyze-file.js';
 import type { Detector } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
@@ -17,7 +18,7 @@ export interface ScanSourceOptions {
   templates?: ReadonlyArray<EndpointTemplate>;
   /** Gives the templates and the query parameter names that file ambiguous docker-modem keys. */
   history?: ApiHistory;
-  /** Accepted for detectors that name operations rather than paths. */
+  /** operationId -> endpoint, for detectors that name operations rather than paths; taken from `history` when absent. */
   operationIds?: ReadonlyMap<string, EndpointTemplate>;
   /** Defaults to every registered detector. */
   detectors?: readonly Detector[];
@@ -94,7 +95,19 @@ function prepareAnalysis(options: ScanSourceOptions): FileAnalysisOptions {
     }
     analysis.queryParameterNames = (method, p) => names.get(`${method} ${p}`);
   }
+  const operationIds = options.operationIds ?? (options.history ? indexOperationIds(options.history) : undefined);
+  if (operationIds) analysis.operationIds = operationIds;
   return analysis;
+}
+
+/** Every operationId any version gave an endpoint; a later version's use of a name wins. */
+export function indexOperationIds(history: ApiHistory): Map<string, EndpointTemplate> {
+  const entries: Array<{ version: string; id: string; endpoint: EndpointTemplate }> = [];
+  for (const e of history.endpoints) {
+    for (const change of e.operationId) if (change.value) entries.push({ version: change.version, id: change.value, endpoint: { method: e.method, path: e.path } });
+  }
+  entries.sort((a, b) => compareVersions(a.version, b.version));
+  return new Map(entries.map((e) => [e.id, e.endpoint]));
 }
 
 function analyzeText(file: string, text: string, analysis: FileAnalysisOptions): FileAnalysis {

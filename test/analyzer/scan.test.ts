@@ -39,3 +39,27 @@ describe('scanSource on hostile input', () => {
     expect(result).toEqual({ files: ['big.ts'], calls: [], unknown: [], notices: [], typed: false });
   });
 });
+
+describe('detector context', () => {
+  it('hands detectors the operationId index derived from the history', async () => {
+    const { buildHistory } = await import('../../src/history/build.js');
+    const history = buildHistory([
+      { version: '1.40', format: 'swagger', unparsed: [], endpoints: [{ method: 'GET', path: '/info', operationId: 'SystemInfo', tags: [], parameters: [], requestBody: [], response: [] }] },
+      { version: '1.41', format: 'swagger', unparsed: [], endpoints: [{ method: 'GET', path: '/info', operationId: 'SystemInfoV2', tags: [], parameters: [], requestBody: [], response: [] }] },
+    ]);
+    const seen: Array<[string, string]> = [];
+    const recorder = {
+      via: 'docker-sdk' as const,
+      triggers: ['probe'],
+      detect(context: { operationIds?: ReadonlyMap<string, { method: string; path: string }> }) {
+        for (const [id, e] of context.operationIds ?? []) seen.push([id, `${e.method} ${e.path}`]);
+        return [];
+      },
+    };
+    scanSource('a.ts', 'probe()', { history, detectors: [recorder] });
+    expect(seen).toEqual([
+      ['SystemInfo', 'GET /info'],
+      ['SystemInfoV2', 'GET /info'],
+    ]);
+  });
+});
