@@ -1,10 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
-import { scanFiles, scanSource, type ScanOutcome } from '../analyzer/scan.js';
-import { findSourceFiles, isSourceFile } from '../analyzer/source-files.js';
-import { findEmbeddedDatabaseFile } from '../db/embedded.js';
-import { loadHistory } from '../db/load-history.js';
+import type { ScanOutcome } from '../analyzer/scan.js';
+import { findEmbeddedDatabaseFile, loadEmbeddedHistory } from '../db/embedded.js';
 import type { FileNotice, ScanResult } from '../model/call.js';
 import type { FileResult } from '../model/finding.js';
 import type { ApiHistory } from '../model/history.js';
@@ -13,7 +11,6 @@ import { loadConfig, type LintConfig } from './config.js';
 import { lintCalls, resolveSeverities, type RuleSettings } from './engine.js';
 import { listHistoryVersions } from './presence.js';
 import { readStagedFiles, isOversized } from './staged.js';
-import { applyDirectives, parseDirectives } from './suppressions.js';
 import { resolveTarget, type TargetRange } from './target.js';
 import { readToolVersion } from './tool-version.js';
 
@@ -61,12 +58,23 @@ interface Source {
   hash?: string;
 }
 
+/**
+ * The heavy modules (the TypeScript compiler, the spec loaders) load on first use, so a run that
+ * needs neither (everything cached, embedded database) does not pay for them.
+ */
+const loadAnalyzer = () => import('../analyzer/scan.js');
+const loadSourceFiles = () => import('../analyzer/source-files.js');
+const loadSuppressions = () => import('./suppressions.js');
+
 /** Config discovery, history, target, file selection, scan, rules, suppressions and the cache: one lint run. */
 export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   const cwd = path.resolve(options.cwd);
   const config = await loadConfig({ cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}) });
   const specs = options.specs ?? config.specs;
-  const history = options.history ?? (await loadHistory({ cwd, ...(specs !== undefined ? { specs } : {}) }));
+  // The embedded database is read directly: loadHistory would also load the spec loaders it does not need then.
+  const history =
+    options.history ??
+    (specs === undefined ? loadEmbeddedHistory() : await (await import('../db/load-history.js')).loadHistory({ cwd, specs }));
   const target = resolveTarget(
     {
       ...(options.target !== undefined ? { target: options.target } : {}),
@@ -82,11 +90,13 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   // Config patterns go to the scanner only when they share its base (cwd); otherwise they filter afterwards.
   const scanIgnore = [...(options.ignore ?? []), ...(config.baseDir === cwd ? config.ignore : [])];
 
-  const finish = (scan: ScanResult, texts: ReadonlyMap<string, string>): FileResult[] =>
-    lintCalls(scan, history, { target, rules, cwd }).map((result) => {
+  const finish = async (scan: ScanResult, texts: ReadonlyMap<string, string>): Promise<FileResult[]> => {
+    const { applyDirectives, parseDirectives } = await loadSuppressions();
+    return lintCalls(scan, history, { target, rules, cwd }).map((result) => {
       const text = texts.get(result.filePath);
       return text === undefined ? result : applyDirectives(result, parseDirectives(text, result.filePath), { reportUnused });
     });
+  };
 
   let cacheFile: string | undefined;
   let cacheKey = '';
@@ -104,7 +114,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
     entries = await readCache(cacheFile, cacheKey);
   }
 
-  const scanWorkTree = () => scanFiles({ paths: options.paths, cwd, ignore: scanIgnore, noTypes: options.noTypes ?? false, history });
+  const scanWorkTree = async () => (await loadAnalyzer()).scanFiles({ paths: options.paths, cwd, ignore: scanIgnore, noTypes: options.noTypes ?? false, history });
   let sources: Source[];
   const notices: FileNotice[] = [];
   let scanMisses: (misses: Source[]) => Promise<ScanResult>;
@@ -112,6 +122,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   if (options.staged) {
     const cliIgnore = ignore().add(options.ignore ?? []);
     const filters = options.paths.map((p) => path.resolve(cwd, p));
+    const { isSourceFile } = await loadSourceFiles();
     const staged = await readStagedFiles(cwd, (file) => {
       if (!isSourceFile(file) || isConfigIgnored(file)) return false;
       const fromCwd = toPosix(path.relative(cwd, file));
@@ -124,9 +135,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       else if (content.subarray(0, 8000).includes(0)) notices.push({ file, kind: 'binary-file', message: 'not analyzed: binary content' });
       else sources.push({ file, text: content.toString('utf8'), hash: hashContent(content) });
     }
-    scanMisses = async (misses) => mergeScans(misses.map((s) => scanSource(s.file, s.text ?? '', { history })));
+    scanMisses = async (misses) => {
+      const { scanSource } = await loadAnalyzer();
+      return mergeScans(misses.map((s) => scanSource(s.file, s.text ?? '', { history })));
+    };
   } else if (options.cache) {
-    const found = await findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
+    const found = await (await loadSourceFiles()).findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
     notices.push(...found.notices);
     sources = await Promise.all(found.files.filter((f) => !isConfigIgnored(f)).map(readSource));
     const all = sources.length;
@@ -134,11 +148,11 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       if (misses.length === 0) return emptyScan();
       // Nothing cached: the same scan as without a cache, so per-folder tsconfig projects stay typed.
       if (misses.length === all) return filterScan(await scanWorkTree(), (f) => !isConfigIgnored(f));
-      return scanFiles({ paths: misses.map((s) => s.file), cwd, noTypes: options.noTypes ?? false, history });
+      return (await loadAnalyzer()).scanFiles({ paths: misses.map((s) => s.file), cwd, noTypes: options.noTypes ?? false, history });
     };
   } else {
     if (options.onProgress) {
-      const found = await findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
+      const found = await (await loadSourceFiles()).findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
       options.onProgress({ done: 0, total: found.files.length });
     }
     const kept = filterScan(await scanWorkTree(), (f) => !isConfigIgnored(f));
@@ -150,7 +164,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       }),
     );
     options.onProgress?.({ done: kept.files.length, total: kept.files.length });
-    return { results: finish(kept, texts), notices: kept.notices, target, config, stats: { files: kept.files.length, cached: 0 } };
+    return { results: await finish(kept, texts), notices: kept.notices, target, config, stats: { files: kept.files.length, cached: 0 } };
   }
 
   const total = sources.length;
@@ -169,7 +183,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   if (misses.length > 0) {
     const scan = await scanMisses(misses);
     const texts = new Map(misses.filter((s) => s.text !== undefined).map((s) => [s.file, s.text!]));
-    const fresh = finish(scan, texts);
+    const fresh = await finish(scan, texts);
     results.push(...fresh);
     notices.push(...scan.notices);
     const hashes = new Map(misses.map((s) => [s.file, s.hash]));

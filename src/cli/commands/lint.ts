@@ -3,7 +3,7 @@ import path from 'node:path';
 import { listRuleMetas } from '../../../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
 import { FORMATTER_IDS, FORMATTERS, type FormatterId } from '../../formatters/index.js';
-import { lintFiles, type LintRun } from '../../lint/lint-files.js';
+import type { LintRun } from '../../lint/lint-files.js';
 import { readToolVersion } from '../../lint/tool-version.js';
 import type { FileNotice } from '../../model/call.js';
 import { defineCommand } from '../command.js';
@@ -45,6 +45,8 @@ export const lintCommand = defineCommand({
     }
     const showProgress = io.isTTY && format === 'stylish';
     const progress = createProgress(io);
+    // Loaded on use: the lint library pulls in the analyzer, which the other commands do not all need.
+    const { lintFiles } = await import('../../lint/lint-files.js');
     let run: LintRun;
     try {
       run = await lintFiles({
