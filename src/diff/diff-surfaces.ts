@@ -10,7 +10,8 @@ import { compareChangeKinds, type Change, type ChangeKind, type ChangeLocation }
  * back between `from` and `to` shows no change, and an element that came and went in between shows
  * nothing either. Per-version history (the `changelog` query) is where such round trips appear.
  * An element added already deprecated is reported as added only; `*-deprecated` means a
- * deprecation of something that exists on both sides.
+ * deprecation of something that exists on both sides. An enum list that appears on an existing
+ * element reports each of its values as added; one that vanishes reports nothing (see diffEnum).
  */
 export function diffSurfaces(from: Surface, to: Surface): Change[] {
   const changes: Change[] = [];
@@ -117,12 +118,13 @@ function diffEnum(
   element: At & { location: ChangeLocation; name: string },
   out: Change[],
 ): void {
-  // Only value-by-value changes of an existing list are reported: an enum appearing or vanishing is
-  // in these specs almost always documentation catching up, not the daemon accepting other values.
-  if (!old || !next) return;
-  const before = new Set(old);
+  // A list appearing documents its values from this version on: each is an added value, as in the
+  // history, where those values' presence starts here. A list vanishing lifts the restriction, so no
+  // value stops being accepted and nothing is reported as removed.
+  if (!next) return;
+  const before = new Set(old ?? []);
   const after = new Set(next);
-  for (const value of old) if (!after.has(value)) out.push({ kind: removedKind, value, ...element });
+  for (const value of old ?? []) if (!after.has(value)) out.push({ kind: removedKind, value, ...element });
   for (const value of next) if (!before.has(value)) out.push({ kind: addedKind, value, ...element });
 }
 

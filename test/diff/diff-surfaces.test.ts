@@ -90,3 +90,20 @@ describe('diffSurfaces', () => {
     expect(diffSurfaces(OLD, shuffled)).toEqual(changes);
   });
 });
+
+describe('enum lists appearing and vanishing', () => {
+  const field = (enumValues?: string[]) =>
+    surface('1.41', [endpoint({ method: 'POST', path: '/x', requestBody: [{ path: 'Mode', type: 'string', ...(enumValues ? { enum: enumValues } : {}) }] })]);
+
+  it('reports every value of a list that appears on an existing field as added', () => {
+    const changes = diffSurfaces({ ...field(), version: '1.40' }, field(['private', 'shareable']));
+    expect(changes.map((c) => [c.kind, c.name, c.value])).toEqual([
+      ['request-field-enum-value-added', 'Mode', 'private'],
+      ['request-field-enum-value-added', 'Mode', 'shareable'],
+    ]);
+  });
+
+  it('reports nothing when a list vanishes: no value stops being accepted', () => {
+    expect(diffSurfaces({ ...field(['private']), version: '1.40' }, field())).toEqual([]);
+  });
+});
