@@ -1,5 +1,5 @@
 import { findEndpoint, isPresentIn } from '../src/history/query.js';
-import { findBodyKeyResolver } from '../src/lint/body-keys.js';
+import { findBodyKeyResolver, MAX_KEY_SEGMENTS } from '../src/lint/body-keys.js';
 import { describeKeyElement, describeKeySubject } from '../src/lint/describe.js';
 import { findParameterElement } from '../src/lint/parameters.js';
 import { computeRanges, describeAbsence, describeVersions, listHistoryVersions } from '../src/lint/presence.js';
@@ -47,6 +47,14 @@ export const parameterUnavailable = defineRule<MessageId>({
       });
     };
 
+    const objectKeys = new Set<string>();
+    for (const key of call.keys) {
+      if (key.in !== 'body') continue;
+      const segments = key.name.split('.');
+      if (segments.length > MAX_KEY_SEGMENTS) continue;
+      for (let length = 1; length < segments.length; length++) objectKeys.add(segments.slice(0, length).join('.'));
+    }
+
     for (const key of call.keys) {
       if (key.in !== 'body') {
         const element = findParameterElement(endpoint, key);
@@ -58,8 +66,9 @@ export const parameterUnavailable = defineRule<MessageId>({
       // A new object field is reported once, not once per sub-key the call sets inside it.
       const resolver = findBodyKeyResolver(endpoint, context.history);
       const segments = key.name.split('.');
+      if (segments.length > MAX_KEY_SEGMENTS) continue;
       // The analyzer also lists the objects it descends into; those may end at a dotted map key.
-      const isObject = call.keys.some((k) => k.in === 'body' && k.name.startsWith(`${key.name}.`));
+      const isObject = objectKeys.has(key.name);
       const covered = new Set<string>();
       for (let length = 1; length <= segments.length; length++) {
         const prefix: CallKey = { in: 'body', name: segments.slice(0, length).join('.') };

@@ -24,6 +24,7 @@ export interface BodyKeyResolver {
 }
 
 const MAX_SEARCH_STEPS = 10_000;
+export const MAX_KEY_SEGMENTS = 64;
 
 const SCALAR_TYPE = /^(array<)*(string|integer|number|boolean)>*$/;
 
@@ -65,6 +66,8 @@ export function createBodyKeyResolver(endpoint: EndpointHistory, history: ApiHis
       if (!isPresentIn(endpoint, version)) return { present: false, judged: true, chain: [] };
       if (markdownVersions.has(version) && !hasChildrenIn('', version)) return { present: true, judged: false, chain: [] };
       const segments = key.split('.');
+      // Real bodies nest a few levels; a key this deep is generated or hostile and cannot be judged cheaply.
+      if (segments.length > MAX_KEY_SEGMENTS) return { present: true, judged: false, chain: [] };
       // Iterative search over (declared path, segments consumed): a map key may span several segments.
       const stack: { path: string; index: number; chain: FieldHistory[] }[] = [{ path: '', index: 0, chain: [] }];
       let best: FieldHistory[] = [];

@@ -201,6 +201,18 @@ describe('lint --staged', () => {
     expect((await lint(cwd, ['create.ts'])).code).toBe(0);
   });
 
+  it('caches staged contents by their hash', async () => {
+    const cwd = makeRepo();
+    writeFileSync(path.join(cwd, 'create.ts'), CREATE_WITH_CGROUPNS);
+    git(cwd, 'add', 'create.ts');
+    const first = await lint(cwd, ['--staged', '--cache']);
+    expect(first.code).toBe(1);
+    expect(await lint(cwd, ['--staged', '--cache'])).toEqual(first);
+    writeFileSync(path.join(cwd, 'create.ts'), FIXED);
+    git(cwd, 'add', 'create.ts');
+    expect((await lint(cwd, ['--staged', '--cache'])).code).toBe(0);
+  });
+
   it('lints only staged files, filtered by the given paths', async () => {
     const cwd = makeRepo();
     writeFileSync(path.join(cwd, 'unstaged.ts'), CREATE_WITH_CGROUPNS);

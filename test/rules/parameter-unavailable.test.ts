@@ -26,6 +26,7 @@ runRuleTests('parameter-unavailable', {
       ],
     },
     { name: 'a map entry set whole', method: 'POST', path: '/containers/create', keys: ['body:NetworkingConfig.EndpointsConfig.mynet'] },
+    { name: 'a pathologically long map key is not a crash', method: 'POST', path: '/containers/create', keys: [`body:Labels.${'a.'.repeat(30_000)}b`] },
     { name: 'headers match case-insensitively', method: 'POST', path: '/images/create', keys: ['header:x-registry-auth'] },
     { name: 'plain HTTP headers are not API parameters', method: 'POST', path: '/images/create', keys: ['header:Content-Type'] },
     { name: 'path parameters of the template', method: 'POST', path: '/containers/{id}/start', keys: ['path:id'] },
