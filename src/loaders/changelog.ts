@@ -19,14 +19,36 @@ export interface ChangelogBullet {
   endpoints: { method: HttpMethod; path: string }[];
   /**
    * Backticked identifiers that are not endpoints or plain values, each with the kind of the
-   * sentence naming it (a bullet can add one field and deprecate another). Replacements named
-   * in a deprecation ("renamed to `x`", "use `y` instead") are left out of that sentence.
+   * sentence naming it (a bullet can add one field and deprecate another) and what the wording
+   * says it is. Replacements named in a deprecation ("renamed to `x`", "use `y` instead") are
+   * left out of that sentence.
    */
-  names: { name: string; change: ChangelogMention['change'] }[];
+  names: ChangelogName[];
+  /** The bullet says the change is not tied to an API version ("not versioned", "unversioned"). */
+  unversioned: boolean;
   /** The bullet deprecates the endpoints themselves, not something inside them. */
   deprecatesEndpoints: boolean;
   /** The bullet introduces the endpoints ("is a new endpoint", "Add `GET /x`"). */
   addsEndpoints: boolean;
+}
+
+/**
+ * What a bullet's wording says a backticked name is. Only `element` (and `header`, which may be a
+ * request header parameter) can be parameters or fields of the model; the rest travel inside
+ * them or beside them:
+ * - `filter`: a key or value of the JSON-encoded `filters` query parameter (the sentence talks about
+ *   filters and names no query parameter);
+ * - `event`: an event type or attribute of the `/events` stream;
+ * - `header`: an HTTP header (header-shaped name like `X-Registry-Auth`, or the sentence says header);
+ * - `option`: a daemon configuration option, log or driver option, label or constraint value;
+ * - `stream`: a field of the messages of a JSON progress stream, which no spec describes.
+ */
+export type ChangelogNameRole = 'element' | 'filter' | 'event' | 'header' | 'option' | 'stream';
+
+export interface ChangelogName {
+  name: string;
+  change: ChangelogMention['change'];
+  role: ChangelogNameRole;
 }
 
 const HEADING = /^#{2,4}\s+[vV](\d+\.\d+)\s+API changes/;
@@ -37,6 +59,28 @@ const ENDPOINT_IN_TICKS = /^(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+(\/.*)$/i
 const METHOD_BEFORE_TICKS = /\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS)\s+$/i;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;
 const NOT_NAMES = new Set(['true', 'false', 'null', 'nil']);
+/** HTTP header names are hyphenated capitalized words; no Engine API field or parameter looks like that. */
+const HEADER_NAME = /^[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+$/;
+/** Right after a name: it is a parameter, whatever the sentence is about. */
+const PARAMETER_WORD_AFTER = /^\s*(?:query\s+)?param(?:eter)?s?\b/i;
+/** Right after a name: it is a field (unless the sentence is about stream messages). */
+const FIELD_WORD_AFTER = /^\s*(?:body\s+|request\s+|response\s+)?(?:field|property|object|array)s?\b/i;
+/** Right after a name (or the list it ends), or right before it: an option value ("option" alone names parameters too often). */
+const OPTION_WORD_AFTER = /^\s*(?:log-opts?|labels?|constraints?)\b/i;
+const OPTION_WORD_BEFORE = /\blabels?\s+$/i;
+/** Sentence wording (outside backticks) that says what the names in it are. */
+const STREAM_SENTENCE = /\bstreaming\s+(?:responses?|messages?|output)\b|\boutput\s+stream\b|\bJSON\s+stream\b/i;
+const FILTER_SENTENCE = /\bfilter(?:s|ing|ed)?\b/i;
+const NAMES_A_QUERY_PARAMETER = /\bquery\s+parameters?\b/i;
+const EVENT_SENTENCE = /\bevents?\b/i;
+const HEADER_SENTENCE = /\bheaders?\b/i;
+const OPTION_SENTENCE = /\bdaemon\s+(?:configuration|config|option)s?\b|\blog-opts\b|\blogging\s+driver\s+options?\b/i;
+const UNVERSIONED = /(?:^|[^a-z])(?:unversioned|not\s+versioned)(?:[^a-z]|$)/i;
+/**
+ * Wording that says the named elements existed before and only their behaviour changes ("was
+ * previously ignored", "now correctly applies"): such a bullet adds nothing, whatever verb it uses.
+ */
+const BEHAVIOUR_NOTE = /\b(?:was|were)\s+previously\s+(?:present|ignored|always)\b|\b(?:was|were)\s+ignored\b|\bpreviously\s+ignored\b|\bnow\s+correctly\b/i;
 
 export function parseChangelog(text: string): ChangelogFacts {
   const bullets = parseChangelogBullets(text);
@@ -58,21 +102,29 @@ export function parseChangelog(text: string): ChangelogFacts {
   };
 
   for (const bullet of bullets) {
+    // Filter keys, event types, options and stream message fields are not parameters or fields.
+    const modelNames = bullet.names.filter((n) => isModelRole(n.role));
     for (const { method, path } of bullet.endpoints) {
       const base = { version: bullet.version, method, path };
       if (bullet.deprecatesEndpoints) {
         addDeprecation(base);
         addMention({ ...base, change: 'deprecated' });
-      } else if (bullet.addsEndpoints || bullet.names.length === 0) {
-        addMention({ ...base, change: bullet.change });
+      } else if (bullet.addsEndpoints || modelNames.length === 0) {
+        // A bullet naming only values inside the endpoint ("a new `label` filter") changes the endpoint's behaviour.
+        addMention({ ...base, change: bullet.names.length > 0 && !bullet.addsEndpoints ? 'changed' : bullet.change });
       }
-      for (const { name, change } of bullet.names) {
+      for (const { name, change } of modelNames) {
         if (change === 'deprecated') addDeprecation({ ...base, name });
         addMention({ ...base, name, change });
       }
     }
   }
   return { deprecations, mentions };
+}
+
+/** Whether a name of this role can be a parameter or field of the model (headers: request header parameters). */
+export function isModelRole(role: ChangelogNameRole): boolean {
+  return role === 'element' || role === 'header';
 }
 
 export function parseChangelogBullets(text: string): ChangelogBullet[] {
@@ -129,13 +181,20 @@ function toBullet(version: string, line: number, text: string): ChangelogBullet 
   const endpoints: { method: HttpMethod; path: string }[] = [];
   const names: ChangelogBullet['names'] = [];
   const sentences = splitSentences(text);
-  const kinds = sentences.map((sentence, i) => classifyChange(sentence, i === 0));
+  const isBehaviour = BEHAVIOUR_NOTE.test(text);
+  const kinds = sentences.map((sentence, i) => {
+    const kind = classifyChange(sentence, i === 0);
+    return isBehaviour && kind === 'added' ? 'changed' : kind;
+  });
   const bulletKind = kinds.find((k) => k !== 'changed') ?? 'changed';
   let deprecatesEndpoints = false;
+  const headerBullet = HEADER_SENTENCE.test(withoutCode(text));
 
   sentences.forEach((sentence, i) => {
     const kind = kinds[i] === 'changed' ? bulletKind : kinds[i]!;
     const sentenceNames: string[] = [];
+    const roles = new Map<string, ChangelogNameRole>();
+    const prose = withoutCode(sentence);
     let endpointIsSubject = false;
     for (const span of sentence.matchAll(/`([^`]+)`|"([A-Za-z_][\w.-]*)"(?=(?:,?\s+(?:and\s+)?"[^"]*")*\s+fields?\b)/g)) {
       const content = (span[1] ?? span[2]!).trim();
@@ -157,24 +216,65 @@ function toBullet(version: string, line: number, text: string): ChangelogBullet 
       if (kind === 'deprecated' && /(?:renamed to|in favou?r of|replaced by|\buse|\binstead)\b.*$/i.test(before)) continue;
       // "`X` in `Config`", "the following `Config` fields": the container of what is deprecated.
       if (kind === 'deprecated' && /\b(?:in|of|within|following)\s+(?:the\s+)?$/i.test(before)) continue;
+      // "no longer includes `<none>` in `RepoTags`", "a limit for `KernelMemory`": the element whose
+      // content or rules change; it is not itself added or removed.
+      if ((kind === 'added' || kind === 'removed') && /\b(?:in|within|from|for)\s+(?:the\s+)?$/i.test(before.replace(LIST_HEAD, ''))) {
+        if (!names.some((n) => n.name === content && n.change === 'changed')) {
+          names.push({ name: content, change: 'changed', role: classifyRole(content, withoutCode(sentence), before, after, headerBullet) });
+        }
+        continue;
+      }
       // "renames `a` to `b`": `a` is not added, whatever the rest of the sentence says.
       if (/\brename[sd]?\s+$/i.test(before)) {
-        if (!names.some((n) => n.name === content && n.change === 'changed')) names.push({ name: content, change: 'changed' });
+        if (!names.some((n) => n.name === content && n.change === 'changed')) {
+          names.push({ name: content, change: 'changed', role: classifyRole(content, withoutCode(sentence), before, after, headerBullet) });
+        }
         continue;
       }
       if (!sentenceNames.includes(content)) sentenceNames.push(content);
+      if (!roles.has(content)) roles.set(content, classifyRole(content, prose, before, after, headerBullet));
     }
     if (kind === 'deprecated' && sentenceNames.length === 0 && (endpointIsSubject || /\bendpoints\s+are\s+(?:now\s+)?deprecated\b/i.test(sentence))) {
       deprecatesEndpoints = true;
     }
     for (const name of sentenceNames) {
-      if (!names.some((n) => n.name === name && n.change === kind)) names.push({ name, change: kind });
+      if (!names.some((n) => n.name === name && n.change === kind)) names.push({ name, change: kind, role: roles.get(name) ?? 'element' });
     }
   });
   // Bullets naming no endpoint in backticks ("The `HostConfig` field now includes ...") carry no endpoint facts.
   if (endpoints.length === 0) return undefined;
   const addsEndpoints = /\bnew endpoint\b|\bis a new\b|^\s*add(?:ed)?\b/i.test(text) && bulletKind === 'added';
-  return { version, line, change: bulletKind, endpoints, names, deprecatesEndpoints, addsEndpoints };
+  return { version, line, change: bulletKind, endpoints, names, unversioned: UNVERSIONED.test(text), deprecatesEndpoints, addsEndpoints };
+}
+
+/** The sentence with every backticked span blanked: wording about names, not the names themselves. */
+function withoutCode(text: string): string {
+  return text.replace(/`[^`]*`/g, ' ');
+}
+
+/** A list of backticked or quoted names continuing after (or leading up to) one: "`a`, `b` and `c`". */
+const LIST_TAIL = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/)\s*(?:`[^`]+`|"[^"]+"))*/;
+const LIST_HEAD = /(?:(?:`[^`]+`|"[^"]+")\s*(?:,\s*(?:and\s*|or\s*)?|and\s*|or\s*|\/)\s*)*$/;
+
+/**
+ * What the wording says a name is (see ChangelogNameRole). Words right next to the name decide
+ * first, then what the sentence is about. A header-shaped name is a header; "`x` query parameter"
+ * is a parameter even in a sentence about streams; a sentence about stream messages makes its
+ * "fields" message fields.
+ */
+function classifyRole(name: string, prose: string, before: string, after: string, headerBullet: boolean): ChangelogNameRole {
+  if (HEADER_NAME.test(name)) return 'header';
+  const tail = after.replace(LIST_TAIL, '');
+  const head = before.replace(LIST_HEAD, '');
+  if (PARAMETER_WORD_AFTER.test(tail)) return 'element';
+  if (STREAM_SENTENCE.test(prose)) return 'stream';
+  if (FIELD_WORD_AFTER.test(tail)) return 'element';
+  if (OPTION_WORD_AFTER.test(tail) || OPTION_WORD_BEFORE.test(head)) return 'option';
+  if (HEADER_SENTENCE.test(prose) || (headerBullet && /^\s*header\b/i.test(tail))) return 'header';
+  if (FILTER_SENTENCE.test(prose) && !NAMES_A_QUERY_PARAMETER.test(prose)) return 'filter';
+  if (EVENT_SENTENCE.test(prose)) return 'event';
+  if (OPTION_SENTENCE.test(prose)) return 'option';
+  return 'element';
 }
 
 /** Sentence ends: a period, then space and a capital, backtick or end; abbreviations are rare enough here. */
@@ -184,7 +284,17 @@ function splitSentences(text: string): string[] {
 
 function classifyChange(sentence: string, isFirst: boolean): ChangelogMention['change'] {
   // Announcements of future removals are part of a deprecation, not a removal in this version.
-  const text = sentence.replace(/\b(?:will|to)\s+be\s+(?:removed|omitted)\b|\bwill\s+no\s+longer\b/gi, ' ');
+  const text = sentence
+    .replace(/\b(?:will|to)\s+be\s+(?:removed|omitted)\b|\bwill\s+no\s+longer\b/gi, ' ')
+    // "was added in API v1.44", "were marked deprecated in API v1.4": history of another version.
+    .replace(/\b(?:was|were|been)\s+(?:\w+\s+)?(?:added|removed|introduced|deprecated)\s+in\s+(?:API\s+)?v?\d+\.\d+\b/gi, ' ')
+    // "clients no longer need to": a client's chore going away, not an element.
+    .replace(/\bno\s+longer\s+needs?\s+to\b/gi, ' ');
+  // Answering with a status code or another value of the same element is behaviour: "now returns a
+  // `400` status code if", "now returns an empty string, instead of `<unknown>`".
+  if (/\breturns?\s+(?:an?\s+)?`?\d{3}`?\s+(?:status|error|if|when)\b|\binstead\s+of\b(?![^.]*\binstead\b)/i.test(text) && !/\bdeprecated\b/i.test(text)) {
+    return 'changed';
+  }
   // A deprecated behaviour ("this behavior is now deprecated") marks nothing in the model.
   if (/\bbehaviou?r\b[^.]*\bdeprecated\b/i.test(text)) return 'changed';
   if (/(?<!\bwhich\s)\b(?:is|are)\s+(?:now\s+)?deprecated\b/i.test(text)) return 'deprecated';

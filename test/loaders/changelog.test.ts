@@ -60,15 +60,75 @@ describe('parseChangelogBullets', () => {
     expect(bullets[2]).toMatchObject({ change: 'deprecated', deprecatesEndpoints: true, names: [] });
     expect(bullets[3]).toMatchObject({ change: 'deprecated', deprecatesEndpoints: false, names: [{ name: 'keep-storage', change: 'deprecated' }] });
     expect(bullets[4]!.names).toEqual([
-      { name: 'MacAddress', change: 'added' },
-      { name: 'EndpointSettings', change: 'added' },
-      { name: 'MacAddress', change: 'deprecated' },
+      { name: 'MacAddress', change: 'added', role: 'element' },
+      { name: 'EndpointSettings', change: 'added', role: 'element' },
+      { name: 'MacAddress', change: 'deprecated', role: 'element' },
     ]);
     expect(bullets[6]).toMatchObject({ change: 'removed', names: [{ name: 'Bridge', change: 'removed' }] });
   });
 
   it('ignores plain values (true, versions) and bullets without an endpoint', () => {
     expect(bullets[7]!.names.map((n) => n.name)).toEqual(['tail']);
+  });
+});
+
+describe('what a bullet names', () => {
+  const bullets = parseChangelogBullets(
+    [
+      '## v1.44 API changes',
+      '',
+      '* `GET /networks` now supports a `dangling` filter type.', // 3
+      '* `GET /networks/{id}` now takes an optional query parameter `scope` that will filter the network.', // 4
+      '* `GET /events` now supports a `reload` event that is emitted when the daemon configuration is reloaded.', // 5
+      '* `GET /_ping` now returns a `Swarm` header. `HEAD /_ping` sets `Cache-Control`.', // 6
+      '* `POST /images/load` now returns a JSON stream, and has a `quiet` query parameter.', // 7
+      '* Deprecated: The "error" and "progress" fields in streaming responses of `POST /build` are deprecated.', // 8
+      '* `POST /containers/create` field `DriverOpts` now supports label `com.example.sysctls`.', // 9
+      '* `POST /containers/create` can be changed back to `shareable` by using the `DefaultIpcMode` daemon configuration.', // 10
+      '* `POST /networks/create` now returns a 400 if the `IPAMConfig` is invalid. This change is not versioned.', // 11
+      '* `POST /build` accepts the `cpuperiod` option.', // 12
+    ].join('\n'),
+  );
+  const roles = (i: number) => Object.fromEntries(bullets[i]!.names.map((n) => [n.name, n.role]));
+
+  it('tells filter keys, events, headers, stream fields and options from parameters and fields', () => {
+    expect(roles(0)).toEqual({ dangling: 'filter' });
+    expect(roles(1)).toEqual({ scope: 'element' });
+    expect(roles(2)).toEqual({ reload: 'event' });
+    expect(roles(3)).toEqual({ Swarm: 'header', 'Cache-Control': 'header' });
+    expect(roles(4)).toEqual({ quiet: 'element' });
+    expect(roles(5)).toEqual({ error: 'stream', progress: 'stream' });
+    expect(roles(6)).toEqual({ DriverOpts: 'element', 'com.example.sysctls': 'option' });
+    expect(roles(7)).toEqual({ shareable: 'option', DefaultIpcMode: 'option' });
+    expect(roles(9)).toEqual({ cpuperiod: 'element' });
+  });
+
+  it('flags unversioned bullets and does not call status codes additions', () => {
+    expect(bullets.map((b) => b.unversioned)).toEqual([false, false, false, false, false, false, false, false, true, false]);
+    expect(bullets[8]).toMatchObject({ change: 'changed', names: [{ name: 'IPAMConfig', change: 'changed', role: 'element' }] });
+  });
+
+  it('records only parameters and fields as facts; a bullet naming only values changes the endpoint', () => {
+    const facts = parseChangelog(['## v1.40 API changes', '', '* `GET /networks` now supports a `dangling` filter type.'].join('\n'));
+    expect(facts.mentions).toEqual([{ version: '1.40', method: 'GET', path: '/networks', change: 'changed' }]);
+  });
+
+  it('reads "was previously ignored", "added in API v1.44" and containers as behaviour, not additions', () => {
+    const [ignored, elsewhere, container] = parseChangelogBullets(
+      [
+        '## v1.55 API changes',
+        '',
+        '* `POST /containers/{id}/update` now supports the `BlkioWeightDevice` field. These fields were previously present but were ignored.',
+        '* `POST /networks/{id}/connect` now applies `MacAddress`. This field was added in API v1.44.',
+        '* `GET /images/json` no longer includes `<none>:<none>` in `RepoTags` and`RepoDigests`.',
+      ].join('\n'),
+    );
+    expect(ignored!.names).toEqual([{ name: 'BlkioWeightDevice', change: 'changed', role: 'element' }]);
+    expect(elsewhere!.change).toBe('changed');
+    expect(container!.names.map((n) => [n.name, n.change])).toEqual([
+      ['RepoTags', 'changed'],
+      ['RepoDigests', 'changed'],
+    ]);
   });
 });
 
