@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { SPECS_DIR } from '../helpers/specs.js';
 
-vi.mock('../../src/db/load-history.js', async () => ({ loadHistory: (await import('../query/real-history.js')).loadHistorySpy }));
-
+/** The committed database: these tests are about the commands, not about loading (test/db covers that). */
 async function run(...args: string[]) {
   const io = createMemoryIo();
-  const code = await main(['--specs', SPECS_DIR, ...args], io);
+  const code = await main(args, io);
   return { code, out: io.out, err: io.err };
 }
 
-describe.runIf(existsSync(SPECS_DIR))('diff (real specs)', () => {
+describe('diff (embedded database)', () => {
   it('diff 1.41 1.47 --breaking-only lists only breaking changes, grouped by endpoint', async () => {
     const { code, out } = await run('diff', '1.41', '1.47', '--breaking-only');
     expect(code).toBe(0);
@@ -25,7 +22,7 @@ describe.runIf(existsSync(SPECS_DIR))('diff (real specs)', () => {
     expect(out).toContain('POST /containers/create\n  BREAKING body field HostConfig.KernelMemory removed\n');
     expect(out).toMatch(/GET \/images\/\{name\}\/json\n(?: {2}.*\n)*? {2}BREAKING response field ContainerConfig removed \(with \d+ nested fields\)\n/);
     expect(out).toMatchSnapshot();
-  }, 120_000);
+  });
 
   it('json and md formats carry the same changes', async () => {
     const json = JSON.parse((await run('diff', '1.41', '1.47', '--format', 'json')).out);
@@ -35,11 +32,11 @@ describe.runIf(existsSync(SPECS_DIR))('diff (real specs)', () => {
     expect(create.changes).toContainEqual({ kind: 'request-field-removed', location: 'body', name: 'HostConfig.KernelMemory', breaking: true, check: 'request-field-removed' });
     const md = (await run('diff', 'v1.41', 'v1.47', '--format', 'md', '--breaking-only')).out;
     expect(md).toContain('## `POST /containers/create`\n\n- **breaking**: body field `HostConfig.KernelMemory` removed\n');
-  }, 120_000);
+  });
 
   it('rejects unknown versions with exit 2, listing the valid ones', async () => {
     const { code, err } = await run('diff', '1.41', '1.99');
     expect(code).toBe(2);
     expect(err).toMatch(/unknown API version \(to\) "1\.99"; valid versions: 1\.0, 1\.1, .*1\.56\n$/);
-  }, 120_000);
+  });
 });
