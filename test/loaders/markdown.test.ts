@@ -550,3 +550,33 @@ describe('the upstream markdown references', () => {
     );
   });
 });
+
+describe('a whole-body placeholder beside named fields', () => {
+  it('reads the example request keys as well (v1.14 lists RestartPolicy and config for POST /containers/create)', () => {
+    const text = [
+      '#### Create a container',
+      '',
+      '`POST /containers/create`',
+      '',
+      '**Example request**:',
+      '',
+      '        POST /containers/create HTTP/1.1',
+      '        Content-Type: application/json',
+      '',
+      '        {',
+      '             "Image":"base",',
+      '             "Memory":0,',
+      '             "RestartPolicy": { "Name": "always" }',
+      '        }',
+      '',
+      'Json Parameters:',
+      '',
+      '-   **RestartPolicy** – The behavior to apply when the container exits.',
+      '-   **config** – the container\'s configuration',
+      '',
+    ].join('\n');
+    const surface = parseMarkdownSpec(text, '1.14');
+    const body = surface.endpoints[0]!.requestBody.map((f) => `${f.path}:${f.type}`);
+    expect(body).toEqual(['Image:string', 'Memory:integer', 'RestartPolicy:object']);
+  });
+});

@@ -166,22 +166,30 @@ function leadOf(description: string): string {
 }
 
 function toFields(items: readonly ListItem[], example: unknown): Field[] {
-  const placeholder = items.length === 1 && items[0]!.path.length === 1 && WHOLE_BODY_ITEM.test(items[0]!.description);
+  const isPlaceholder = (item: ListItem) => item.path.length === 1 && WHOLE_BODY_ITEM.test(item.description);
   const exampleObject = isJsonObject(example) ? example : undefined;
-  // Without a list (or with only a whole-body placeholder) the example request's keys are the best record of the body.
-  if ((placeholder || items.length === 0) && exampleObject) {
-    return Object.entries(exampleObject).map(([name, value]) => ({ path: name, type: describeJsonType(value) ?? 'unknown' }));
-  }
   const parents = new Set(items.filter((i) => i.path.length > 1).map((i) => i.path.slice(0, -1).join('.')));
-  return items.map((item) => {
-    const path = item.path.join('.');
-    const exampleType = describeJsonType(lookUpExampleValue(example, item.path));
-    return {
-      path,
-      type: exampleType ?? guessFieldType(item.description, parents.has(path)),
-      ...(isDescribedAsDeprecated(item.description) ? { deprecated: describedDeprecation() } : {}),
-    };
-  });
+  const listed = items
+    .filter((item) => !exampleObject || !isPlaceholder(item))
+    .map((item) => {
+      const path = item.path.join('.');
+      const exampleType = describeJsonType(lookUpExampleValue(example, item.path));
+      return {
+        path,
+        type: exampleType ?? guessFieldType(item.description, parents.has(path)),
+        ...(isDescribedAsDeprecated(item.description) ? { deprecated: describedDeprecation() } : {}),
+      };
+    });
+  // Without a list, or where a whole-body placeholder (`**config**`) stands beside a few named fields
+  // (v1.14 lists `RestartPolicy` and `config`), the example request's keys are the best record of the body.
+  if ((items.length === 0 || items.some(isPlaceholder)) && exampleObject) {
+    const named = new Set(listed.map((f) => f.path));
+    const fromExample: Field[] = Object.entries(exampleObject)
+      .filter(([name]) => !named.has(name))
+      .map(([name, value]) => ({ path: name, type: describeJsonType(value) ?? 'unknown' }));
+    return [...fromExample, ...listed];
+  }
+  return listed;
 }
 
 /** Later mentions add what earlier ones lacked; the first mention's attributes win. */
