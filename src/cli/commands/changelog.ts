@@ -1,6 +1,4 @@
-import { loadHistory } from '../../db/load-history.js';
-import { formatChangelogMarkdown, queryChangelog, toChangelogJson } from '../../query/changelog.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export const changelogCommand = defineCommand({
   command: 'changelog',
@@ -13,6 +11,7 @@ export const changelogCommand = defineCommand({
       .example('$0 changelog --from 1.50', 'the changes of 1.50 and every later version')
       .example('$0 changelog --from 1.44 --to 1.44 --format json', 'one version as JSON'),
   run: async (args, io) => {
+    const { formatChangelogMarkdown, queryChangelog, toChangelogJson } = await import('../../query/changelog.js');
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
     const report = queryChangelog(history, {
       ...(args.from === undefined ? {} : { from: String(args.from) }),

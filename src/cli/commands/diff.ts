@@ -1,6 +1,4 @@
-import { loadHistory } from '../../db/load-history.js';
-import { formatDiff, queryDiff, toDiffJson } from '../../query/diff.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export const diffCommand = defineCommand({
   command: 'diff <from> <to>',
@@ -14,6 +12,7 @@ export const diffCommand = defineCommand({
       .example('$0 diff 1.41 1.47 --breaking-only', 'what breaks a client written for 1.41 when it talks 1.47')
       .example('$0 diff 1.43 1.44 --format md', 'as markdown'),
   run: async (args, io) => {
+    const { formatDiff, queryDiff, toDiffJson } = await import('../../query/diff.js');
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
     const report = queryDiff(history, String(args.from), String(args.to), { breakingOnly: Boolean(args['breaking-only']) });
     const format = args.format as 'text' | 'md' | 'json';

@@ -1,7 +1,5 @@
-import { loadHistory } from '../../db/load-history.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../../errors.js';
-import { formatSinceText, querySince, toSinceJson } from '../../query/since.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export const sinceCommand = defineCommand({
   command: 'since <query..>',
@@ -20,6 +18,7 @@ export const sinceCommand = defineCommand({
       .example('$0 since CgroupnsMode', 'every element whose name ends with CgroupnsMode')
       .example('$0 since HostConfig.CgroupnsMode=private --json', 'an enum value, as JSON'),
   run: async (args, io) => {
+    const { formatSinceText, querySince, toSinceJson } = await import('../../query/since.js');
     const query = ((args.query as (string | number)[] | undefined) ?? []).map(String).join(' ');
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
     const result = querySince(history, query);
