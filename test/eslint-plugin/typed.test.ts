@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+import plugin from '../../src/eslint-plugin/index.js';
+import { REPO_ROOT } from '../helpers/specs.js';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/eslint-project');
+// Its .docker-api-compat.json sets the target 1.30..1.53; POST /build/prune exists from 1.31.
+const MODEM_FILE = path.join(FIXTURE, 'src/modem.ts');
+/** typescript-eslint's RuleTester joins a typed case's filename to tsconfigRootDir. */
+const MODEM_IN_PROJECT = 'src/modem.ts';
+
+/** A receiver only its declared type identifies as a docker-modem Modem. */
+const TYPED_ONLY = `import type Modem from 'docker-modem';
+
+export function prune(modem: Modem, callback: (err: unknown, data: unknown) => void) {
+  modem.dial({ path: '/build/prune', method: 'POST', statusCodes: { 200: true } }, callback);
+}
+`;
+
+const MESSAGE = 'POST /build/prune is not available in API 1.30 (target 1.30..1.53): added in 1.31';
+// `rules` is typed for ESLint's RuleModule; typescript-eslint's RuleTester wants its own shape of the same object.
+const rule = plugin.rules['endpoint-unavailable'] as unknown as Parameters<RuleTester['run']>[1];
+
+describe('typed linting (typescript-eslint parser services)', () => {
+  const typed = new RuleTester({
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: FIXTURE } },
+  });
+  typed.run('endpoint-unavailable', rule, {
+    valid: [{ filename: MODEM_IN_PROJECT, code: TYPED_ONLY, options: [{ target: '1.31..1.40' }] }],
+    invalid: [
+      // The checker resolves `modem`; the target comes from the fixture's .docker-api-compat.json.
+      { filename: MODEM_IN_PROJECT, code: TYPED_ONLY, errors: [{ message: MESSAGE, line: 4, column: 3, endLine: 4, endColumn: 93 }] } as never,
+    ],
+  });
+
+  const service = new RuleTester({
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE } },
+  });
+  service.run('endpoint-unavailable (projectService)', rule, {
+    valid: [],
+    invalid: [{ filename: MODEM_IN_PROJECT, code: TYPED_ONLY, errors: [{ message: MESSAGE, line: 4, column: 3 }] } as never],
+  });
+});
+
+describe('the same parser without a project: syntax only', () => {
+  const untyped = new RuleTester();
+  untyped.run('endpoint-unavailable', rule, {
+    // Without types nothing says `modem` is a docker-modem Modem.
+    valid: [{ filename: MODEM_FILE, code: TYPED_ONLY }],
+    invalid: [
+      {
+        filename: MODEM_FILE,
+        code: "const engine: string = 'http://localhost';\nawait fetch(`${engine}/build/prune`, { method: 'POST' });",
+        errors: [{ message: MESSAGE, line: 2, column: 7 }],
+      } as never,
+    ],
+  });
+});
