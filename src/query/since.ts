@@ -41,6 +41,11 @@ export interface SinceMatch {
 export interface SinceResult {
   query: string;
   matches: SinceMatch[];
+  /**
+   * When no spec version has the element but upstream's changelog names it (`POST /grpc` is in no spec,
+   * yet the 1.53 changelog deprecates it): what the changelog says, oldest first.
+   */
+  changelogOnly: Pick<ChangelogMention, 'version' | 'method' | 'path' | 'name' | 'change'>[];
   /** Nearest known names when nothing matched. */
   suggestions: string[];
 }
@@ -78,7 +83,24 @@ export function querySince(history: ApiHistory, query: string): SinceResult {
     wanted = word;
   }
   matches.sort(compareMatches);
-  return { query: text, matches, suggestions: matches.length === 0 ? suggest(history, wanted) : [] };
+  const changelogOnly = matches.length === 0 ? findChangelogOnly(history, method, tokens) : [];
+  return {
+    query: text,
+    matches,
+    changelogOnly,
+    suggestions: matches.length === 0 && changelogOnly.length === 0 ? suggest(history, wanted) : [],
+  };
+}
+
+/** Changelog facts about an endpoint (or one of its elements) that no spec version describes. */
+function findChangelogOnly(history: ApiHistory, method: HttpMethod | undefined, tokens: readonly string[]): SinceResult['changelogOnly'] {
+  const path = tokens[0];
+  if (path === undefined || !path.startsWith('/')) return [];
+  const name = tokens.slice(1).join(' ') || undefined;
+  const hitPaths = new Set(matchPathTemplates(path, [...new Set(history.changelog.map((m) => m.path))]));
+  return history.changelog
+    .filter((m) => hitPaths.has(m.path) && (method === undefined || m.method === method) && (name === undefined ? m.name === undefined : m.name !== undefined && isNameMatch(m.name, name)))
+    .map(({ version, method: m, path: p, name: n, change }) => ({ version, method: m, path: p, ...(n === undefined ? {} : { name: n }), change }));
 }
 
 /** Elements named `name` (exact, or the last dotted segments) inside the given endpoints; `x=v` finds enum values. */
@@ -207,6 +229,7 @@ function compareMatches(a: SinceMatch, b: SinceMatch): number {
 export function toSinceJson(result: SinceResult): unknown {
   return {
     query: result.query,
+    ...(result.changelogOnly.length > 0 ? { changelogOnly: result.changelogOnly } : {}),
     matches: result.matches.map((m) => ({
       kind: m.kind,
       method: m.method,
@@ -231,6 +254,11 @@ const OWNER_WORDS: Record<NonNullable<SinceMatch['owner']>, string> = {
 
 /** One line per match: `HostConfig.CgroupnsMode (body of POST /containers/create): added in API 1.41 (Docker 20.10)`. */
 export function formatSinceText(result: SinceResult): string {
+  if (result.matches.length === 0 && result.changelogOnly.length > 0) {
+    return result.changelogOnly
+      .map((m) => `${m.name ? `${m.name} (${m.method} ${m.path})` : `${m.method} ${m.path}`}: in no spec version; the changelog says ${m.change} in API ${m.version}\n`)
+      .join('');
+  }
   if (result.matches.length === 0) {
     const hint = result.suggestions.length > 0 ? `; did you mean: ${result.suggestions.join(', ')}?` : '';
     return `no API element matches "${result.query}"${hint}\n`;

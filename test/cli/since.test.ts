@@ -27,6 +27,14 @@ describe('since (embedded database)', () => {
     expect(out).toMatch(/^POST \/session: added in API 1\.31 \(Docker 17\.07\).*; deprecated in API 1\.53\n$/);
   });
 
+  it('POST /grpc: in no spec, but the changelog deprecates it in 1.53', async () => {
+    const text = await run('since', 'POST /grpc');
+    expect(text.code).toBe(0);
+    expect(text.out).toBe('POST /grpc: in no spec version; the changelog says deprecated in API 1.53\n');
+    const json = JSON.parse((await run('since', 'POST /grpc', '--json')).out);
+    expect(json).toEqual({ query: 'POST /grpc', changelogOnly: [{ version: '1.53', method: 'POST', path: '/grpc', change: 'deprecated' }], matches: [] });
+  });
+
   it('keeps the JSON contract', async () => {
     const { code, out } = await run('since', '--json', 'POST /containers/create HostConfig.CgroupnsMode');
     expect(code).toBe(0);

@@ -24,11 +24,11 @@ export const sinceCommand = defineCommand({
     const result = querySince(history, query);
     if (args.json || args.format === 'json') {
       const json = toSinceJson(result) as Record<string, unknown>;
-      if (result.matches.length === 0) json.suggestions = result.suggestions;
+      if (result.matches.length === 0 && result.changelogOnly.length === 0) json.suggestions = result.suggestions;
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(formatSinceText(result));
     }
-    return result.matches.length > 0 ? EXIT_OK : EXIT_FINDINGS;
+    return result.matches.length > 0 || result.changelogOnly.length > 0 ? EXIT_OK : EXIT_FINDINGS;
   },
 });
