@@ -1,10 +1,9 @@
-import { loadHistory } from '../../db/load-history.js';
 import { UsageError } from '../../errors.js';
 import { findValueAt, isDeprecatedIn, isPresentIn, listVersions } from '../../history/query.js';
 import type { ApiHistory } from '../../model/history.js';
 import type { DeprecationSource, HttpMethod } from '../../model/surface.js';
 import { normalizeVersion } from '../../model/version.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export interface EndpointRow {
   method: HttpMethod;

@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listRuleMetas } from '../../../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
 import { FORMATTER_IDS, FORMATTERS, type FormatterId } from '../../formatters/index.js';
 import type { LintRun } from '../../lint/lint-files.js';
-import { readToolVersion } from '../../lint/tool-version.js';
 import type { FileNotice } from '../../model/call.js';
 import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
@@ -71,6 +69,7 @@ export const lintCommand = defineCommand({
 
     for (const notice of run.notices) io.stderr(`docker-api-compat: ${describeNotice(notice, io.cwd)}\n`);
 
+    const [{ listRuleMetas }, { readToolVersion }] = await Promise.all([import('../../../rules/index.js'), import('../../lint/tool-version.js')]);
     const color = (args.color as boolean | undefined) ?? (io.isTTY && args['output-file'] === undefined && !io.env.NO_COLOR);
     const context = { cwd: io.cwd, rules: listRuleMetas(), toolVersion: readToolVersion(), ...(format === 'stylish' ? { color } : {}) };
     const output = FORMATTERS[format](run.results, context);

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { loadHistory } from '../../db/load-history.js';
 import { UsageError } from '../../errors.js';
-import { writeMatrixSite } from '../../matrix/site.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export const matrixCommand = defineCommand({
   command: 'matrix',
@@ -15,6 +13,7 @@ export const matrixCommand = defineCommand({
     const out = String(args.out ?? '');
     if (out.trim() === '') throw new UsageError('matrix: --out needs a directory');
     const history = await loadHistory({ specs: args.specs as string | undefined });
+    const { writeMatrixSite } = await import('../../matrix/site.js');
     const files = await writeMatrixSite(history, path.resolve(io.cwd, out));
     for (const file of files) io.stdout(`wrote ${path.relative(io.cwd, file) || file}\n`);
     return 0;

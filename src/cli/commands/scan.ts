@@ -1,9 +1,5 @@
-import { scanFiles } from '../../analyzer/scan.js';
-import { findSourceFiles } from '../../analyzer/source-files.js';
-import { buildScanReport, formatScanJson, formatScanText, toDisplayPath } from '../../analyzer/scan-report.js';
-import { loadHistory } from '../../db/load-history.js';
 import { EXIT_OK } from '../../errors.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export const scanCommand = defineCommand({
   command: 'scan [paths..]',
@@ -17,6 +13,7 @@ export const scanCommand = defineCommand({
       .example('$0 scan src', 'calls in src/, grouped by endpoint')
       .example('$0 scan "src/**/*.ts" --format json', 'machine-readable list of calls'),
   run: async (args, io) => {
+    const { findSourceFiles } = await import('../../analyzer/source-files.js');
     const paths = (args.paths as string[] | undefined) ?? [];
     const ignore = (args.ignore as string[] | undefined) ?? [];
     // Path mistakes and empty input are reported before the (slower) API data is loaded.
@@ -26,6 +23,10 @@ export const scanCommand = defineCommand({
       return EXIT_OK;
     }
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
+    const [{ scanFiles }, { buildScanReport, formatScanJson, formatScanText, toDisplayPath }] = await Promise.all([
+      import('../../analyzer/scan.js'),
+      import('../../analyzer/scan-report.js'),
+    ]);
     const result = await scanFiles({ paths, cwd: io.cwd, ignore, noTypes: args.types === false, history });
     for (const notice of result.notices) {
       const where = `${toDisplayPath(notice.file, io.cwd)}${notice.line ? `:${notice.line}${notice.column ? `:${notice.column}` : ''}` : ''}`;

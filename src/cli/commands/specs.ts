@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildDatabase, writeDatabase } from '../../db/build.js';
 import { DEFAULT_BASE_URL, fetchSpecs } from '../../db/fetch.js';
 import { loadManifest } from '../../db/manifest.js';
 import { findPackageSpecsDir } from '../../db/package-root.js';
@@ -66,6 +65,8 @@ async function runBuild(args: Record<string, unknown>, io: CliIo): Promise<numbe
   const from = requireString(args.from, 'specs build needs --from <dir>');
   const fromDir = path.resolve(io.cwd, from);
   const outDir = typeof args.out === 'string' ? path.resolve(io.cwd, args.out) : findPackageSpecsDir();
+  // The builder pulls in every spec loader; only this action needs it.
+  const { buildDatabase, writeDatabase } = await import('../../db/build.js');
   const started = performance.now();
   const built = await buildDatabase(fromDir, { validate: args.validate !== false });
   const loaded = performance.now();

@@ -1,9 +1,8 @@
 import { CURRENT_DEFAULT_MIN_API_VERSION, DEFAULT_MIN_API_BY_DAEMON, MIN_CONFIGURABLE_API_VERSION } from '../../data/releases.js';
-import { loadHistory } from '../../db/load-history.js';
 import type { ApiHistory } from '../../model/history.js';
 import { findDockerRelease, findVersionStatus, type VersionStatus } from '../../model/release-info.js';
 import type { SourceFormat } from '../../model/surface.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, loadHistory } from '../command.js';
 
 export interface VersionRow {
   version: string;
