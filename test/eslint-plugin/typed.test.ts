@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import { afterAll, describe, it } from 'vitest';
+import { Linter } from 'eslint';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/eslint-plugin/index.js';
 import { REPO_ROOT } from '../helpers/specs.js';
 
@@ -60,5 +64,39 @@ describe('the same parser without a project: syntax only', () => {
         errors: [{ message: MESSAGE, line: 2, column: 7 }],
       } as never,
     ],
+  });
+});
+
+describe('a Program from any parser', () => {
+  // A Program built here stands in for what typescript-eslint (or another TS-aware parser) hands over.
+  const program = ts.createProgram({
+    rootNames: [MODEM_FILE],
+    options: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [] },
+  });
+  const parser: Linter.Parser = {
+    meta: { name: 'program-parser' },
+    parseForESLint(code: string, options?: Record<string, unknown>) {
+      const parsed = tsParser.parseForESLint(code, options);
+      return { ...parsed, services: { ...parsed.services, program } };
+    },
+  } as Linter.Parser;
+
+  function lint(code: string): Linter.LintMessage[] {
+    const linter = new Linter({ configType: 'flat', cwd: FIXTURE });
+    return linter.verify(
+      code,
+      [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { 'docker-api-compat': plugin }, rules: { 'docker-api-compat/endpoint-unavailable': 'error' } }],
+      MODEM_FILE,
+    );
+  }
+
+  it("uses the Program's checker when its copy of the file is what ESLint parsed", () => {
+    const text = fs.readFileSync(MODEM_FILE, 'utf8');
+    expect(lint(text).map((m) => [m.line, m.column, m.message])).toEqual([[5, 3, MESSAGE]]);
+  });
+
+  it('falls back to syntax only when the Program holds another version of the file (an unsaved editor buffer)', () => {
+    const edited = `// edited\n${fs.readFileSync(MODEM_FILE, 'utf8')}`;
+    expect(lint(edited)).toEqual([]);
   });
 });
