@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { registerTypeScriptLoader } from '../../analyzer/typescript-loader.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
 import { FORMATTER_IDS, FORMATTERS, type FormatterId } from '../../formatters/index.js';
 import type { LintRun } from '../../lint/lint-files.js';
@@ -44,6 +45,7 @@ export const lintCommand = defineCommand({
     const showProgress = io.isTTY && format === 'stylish';
     const progress = createProgress(io);
     // Loaded on use: the lint library pulls in the analyzer, which the other commands do not all need.
+    registerTypeScriptLoader();
     const { lintFiles } = await import('../../lint/lint-files.js');
     let run: LintRun;
     try {

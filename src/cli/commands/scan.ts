@@ -1,3 +1,4 @@
+import { registerTypeScriptLoader } from '../../analyzer/typescript-loader.js';
 import { EXIT_OK } from '../../errors.js';
 import { defineCommand, loadHistory } from '../command.js';
 
@@ -13,6 +14,7 @@ export const scanCommand = defineCommand({
       .example('$0 scan src', 'calls in src/, grouped by endpoint')
       .example('$0 scan "src/**/*.ts" --format json', 'machine-readable list of calls'),
   run: async (args, io) => {
+    registerTypeScriptLoader();
     const { findSourceFiles } = await import('../../analyzer/source-files.js');
     const paths = (args.paths as string[] | undefined) ?? [];
     const ignore = (args.ignore as string[] | undefined) ?? [];
