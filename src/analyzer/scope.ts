@@ -86,7 +86,7 @@ function findDeclarationSyntactically(identifier: ts.Identifier): BindingDeclara
       }
     }
     if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
-      const found = findInStatements(node.statements, name);
+      const found = findInStatements(node, name);
       if (found) return found;
     }
     if ((ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
@@ -100,29 +100,55 @@ function findDeclarationSyntactically(identifier: ts.Identifier): BindingDeclara
   return undefined;
 }
 
-function findInStatements(statements: ts.NodeArray<ts.Statement>, name: string): BindingDeclaration | undefined {
+type StatementHolder = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+
+/** Per statement list, the first declaration of each name: one pass per list instead of one per lookup. */
+const statementBindingsCache = new WeakMap<StatementHolder, ReadonlyMap<string, BindingDeclaration>>();
+
+function findInStatements(holder: StatementHolder, name: string): BindingDeclaration | undefined {
+  let bindings = statementBindingsCache.get(holder);
+  if (!bindings) statementBindingsCache.set(holder, (bindings = indexStatementBindings(holder.statements)));
+  return bindings.get(name);
+}
+
+function indexStatementBindings(statements: ts.NodeArray<ts.Statement>): Map<string, BindingDeclaration> {
+  const bindings = new Map<string, BindingDeclaration>();
+  const add = (name: string, declaration: BindingDeclaration): void => {
+    if (!bindings.has(name)) bindings.set(name, declaration);
+  };
   for (const statement of statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        const found = findInBindingName(declaration.name, name);
-        if (found) return found === true ? declaration : found;
+        if (ts.isIdentifier(declaration.name)) add(declaration.name.text, declaration);
+        else for (const element of listBindingElements(declaration.name)) add((element.name as ts.Identifier).text, element);
       }
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
-      return statement;
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      add(statement.name.text, statement);
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
-      if (clause.name?.text === name) return clause;
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return bindings;
-      if (bindings && ts.isNamedImports(bindings)) {
-        const specifier = bindings.elements.find((e) => e.name.text === name);
-        if (specifier) return specifier;
-      }
-    } else if (ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
-      return statement;
+      if (clause.name) add(clause.name.text, clause);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) add(named.name.text, named);
+      if (named && ts.isNamedImports(named)) for (const specifier of named.elements) add(specifier.name.text, specifier);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      add(statement.name.text, statement);
     }
   }
-  return undefined;
+  return bindings;
+}
+
+/** The elements of a destructuring pattern that bind a plain name, nested patterns included. */
+function listBindingElements(pattern: ts.BindingPattern): ts.BindingElement[] {
+  const found: ts.BindingElement[] = [];
+  const stack: ts.BindingPattern[] = [pattern];
+  while (stack.length > 0) {
+    for (const element of stack.pop()!.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      if (ts.isIdentifier(element.name)) found.push(element);
+      else stack.push(element.name);
+    }
+  }
+  return found;
 }
 
 /** `true` when the plain name is `name`, the BindingElement when a destructuring pattern binds it. */
@@ -157,21 +183,29 @@ export function findVariableInitializer(declaration: BindingDeclaration, context
   return declaration.initializer;
 }
 
-const reassignedCache = new WeakMap<ts.SourceFile, Map<string, boolean>>();
+const assignedNamesCache = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+
+/**
+ * A name followed by an assignment operator (`x =`, `x +=`, `x ??=`, also an arrow parameter `x =>`),
+ * outside a `const`/`let`/`var` declaration. A text check is enough: a false "reassigned" only makes
+ * the analysis more cautious.
+ */
+const ASSIGNMENT = /(?<![.\p{ID_Continue}$\u200c\u200d])([\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*)\s*(?:\*\*|<<|>>>?|\?\?|\|\||&&|[-+*/%&|^])?=(?!=)/gu;
+const DECLARATION_BEFORE = /(?:^|[^.\w$])(?:const|let|var)\s+$/;
 
 function isReassigned(name: string, sourceFile: ts.SourceFile): boolean {
-  let cache = reassignedCache.get(sourceFile);
-  if (!cache) reassignedCache.set(sourceFile, (cache = new Map()));
-  let answer = cache.get(name);
-  if (answer === undefined) {
-    const escaped = name.replace(/[$]/g, '\\$');
-    // A text check is enough: a false "reassigned" only makes the analysis more cautious.
-    answer = new RegExp(`(^|[^.\\w$])${escaped}\\s*([-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)`, 'm').test(
-      sourceFile.text.replace(new RegExp(`(const|let|var)\\s+${escaped}\\s*(:[^=]*)?=`, 'g'), ''),
-    );
-    cache.set(name, answer);
+  let assigned = assignedNamesCache.get(sourceFile);
+  if (!assigned) {
+    // One pass per file: a pass per name was quadratic and took hours on a large minified bundle.
+    const names = new Set<string>();
+    const text = sourceFile.text;
+    for (const match of text.matchAll(ASSIGNMENT)) {
+      const before = text.slice(Math.max(0, match.index - 16), match.index);
+      if (!DECLARATION_BEFORE.test(before)) names.add(match[1]!);
+    }
+    assignedNamesCache.set(sourceFile, (assigned = names));
   }
-  return answer;
+  return assigned.has(name);
 }
 
 /**
