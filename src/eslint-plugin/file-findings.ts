@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Rule } from 'eslint';
-import type ts from 'typescript';
+import ts from 'typescript';
 import { selectDetectors } from '../analyzer/analyze-file.js';
 import { analyzeProgramFile } from '../analyzer/analyze-program-file.js';
 import { DETECTORS } from '../analyzer/detectors/index.js';
@@ -92,7 +92,8 @@ function lintScan(scan: ScanResult, history: ApiHistory, target: ReturnType<type
 /**
  * typescript-eslint's typed linting hands over its Program: the checker then resolves receivers
  * syntax cannot (a parameter typed as a docker-modem Modem). A Program whose copy of the file differs
- * from what ESLint parsed (an editor's unsaved buffer) would give wrong positions, so syntax it is then.
+ * from what ESLint parsed (an editor's unsaved buffer) would give wrong positions, and one from another
+ * compiler version would be misread: syntax only then.
  */
 function scanFile(context: Rule.RuleContext, history: ApiHistory): ScanResult {
   const sourceCode = context.sourceCode;
@@ -100,11 +101,22 @@ function scanFile(context: Rule.RuleContext, history: ApiHistory): ScanResult {
   const program = (sourceCode.parserServices as { program?: ts.Program | null } | undefined)?.program;
   if (program && typeof program.getSourceFile === 'function') {
     const sourceFile = program.getSourceFile(file);
-    if (sourceFile && sourceFile.text === sourceCode.text) return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history);
+    if (sourceFile && sourceFile.text === sourceCode.text && isSameCompiler(sourceFile)) {
+      return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history);
+    }
   }
   // Most files of a project make no Engine API call: skip building the path matcher for them.
   if (selectDetectors(sourceCode.text, DETECTORS).length === 0) return { files: [file], calls: [], unknown: [], notices: [] };
   return scanSource(file, sourceCode.text, { history });
+}
+
+/**
+ * A Program from another TypeScript version (the project's own, resolved by the parser) numbers its
+ * SyntaxKinds differently, and the detectors would misread every node. SourceFile comes after every
+ * other node kind, so any version that added or removed one gives it another number.
+ */
+function isSameCompiler(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.kind === ts.SyntaxKind.SourceFile;
 }
 
 /** The linted file's folder; ESLint's cwd for text linted without a file name. */

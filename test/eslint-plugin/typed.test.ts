@@ -73,15 +73,14 @@ describe('a Program from any parser', () => {
     rootNames: [MODEM_FILE],
     options: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [] },
   });
-  const parser: Linter.Parser = {
-    meta: { name: 'program-parser' },
-    parseForESLint(code: string, options?: Record<string, unknown>) {
-      const parsed = tsParser.parseForESLint(code, options);
-      return { ...parsed, services: { ...parsed.services, program } };
-    },
-  } as Linter.Parser;
-
-  function lint(code: string): Linter.LintMessage[] {
+  function lint(code: string, services: { program: unknown } = { program }): Linter.LintMessage[] {
+    const parser: Linter.Parser = {
+      meta: { name: 'program-parser' },
+      parseForESLint(text: string, options?: Record<string, unknown>) {
+        const parsed = tsParser.parseForESLint(text, options);
+        return { ...parsed, services: { ...parsed.services, ...services } };
+      },
+    } as Linter.Parser;
     const linter = new Linter({ configType: 'flat', cwd: FIXTURE });
     return linter.verify(
       code,
@@ -98,5 +97,21 @@ describe('a Program from any parser', () => {
   it('falls back to syntax only when the Program holds another version of the file (an unsaved editor buffer)', () => {
     const edited = `// edited\n${fs.readFileSync(MODEM_FILE, 'utf8')}`;
     expect(lint(edited)).toEqual([]);
+  });
+
+  it('leaves a Program of another TypeScript version alone (its SyntaxKind numbers differ)', () => {
+    const text = fs.readFileSync(MODEM_FILE, 'utf8');
+    const real = program.getSourceFile(MODEM_FILE)!;
+    const foreign = new Proxy(real, { get: (target, key) => (key === 'kind' ? ts.SyntaxKind.SourceFile + 1 : Reflect.get(target, key)) });
+    let checkerRequests = 0;
+    const other = new Proxy(program, {
+      get: (target, key) => {
+        if (key === 'getSourceFile') return () => foreign;
+        if (key === 'getTypeChecker') checkerRequests++;
+        return Reflect.get(target, key);
+      },
+    });
+    expect(lint(text, { program: other })).toEqual([]);
+    expect(checkerRequests).toBe(0);
   });
 });
