@@ -87,6 +87,8 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
     } else {
       const matches = await glob(SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, absolute: true, ignore: SKIP_GLOBS, dot: false });
       for (const file of matches) if (isSourceFile(file)) found.add(path.normalize(file));
+      // The glob silently drops dangling and looping links and named pipes; the user should hear of them.
+      for (const entry of findSpecialEntries(absolute)) found.add(entry);
     }
   }
   if (!gitignores.has(cwd)) gitignores.set(cwd, readGitignore(cwd));
@@ -103,7 +105,88 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
       return true;
     })
     .sort();
-  return { files, projects: [...projects.values()], notices };
+  return { files: keepRegularFiles(files, notices), projects: [...projects.values()], notices };
+}
+
+/**
+ * Drops what cannot be read as a source file, each with a notice: dangling links, link loops, and
+ * FIFOs, sockets and devices (reading a FIFO blocks until some writer appears, i.e. forever).
+ * A file reached twice (through a directory link) is kept once, under its first path.
+ */
+function keepRegularFiles(files: readonly string[], notices: FileNotice[]): string[] {
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch (error) {
+      notices.push(describeStatFailure(file, error));
+      continue;
+    }
+    if (!stat.isFile()) {
+      notices.push({ file, kind: 'unreadable', message: 'not analyzed: not a regular file (a FIFO, socket or device)' });
+      continue;
+    }
+    const identity = `${stat.dev}:${stat.ino}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    kept.push(file);
+  }
+  return kept;
+}
+
+function describeStatFailure(file: string, error: unknown): FileNotice {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return { file, kind: 'symlink-loop', message: 'not analyzed: symbolic link loop' };
+  if (code === 'ENOENT') {
+    let isLink = false;
+    try {
+      isLink = fs.lstatSync(file).isSymbolicLink();
+    } catch {
+      // gone altogether
+    }
+    return isLink
+      ? { file, kind: 'unreadable', message: 'not analyzed: dangling symbolic link' }
+      : { file, kind: 'vanished', message: 'not analyzed: the file disappeared during the scan' };
+  }
+  return { file, kind: 'unreadable', message: `not analyzed: cannot read (${code ?? String(error)})` };
+}
+
+/**
+ * Source-named entries under `root` that are not plain files or links to one, found without following
+ * directory links: the walk is iterative and skips what the glob skips (dependencies, build output, dot folders).
+ */
+function findSpecialEntries(root: string): string[] {
+  const special: string[] = [];
+  const stack: string[] = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.includes(entry.name)) stack.push(full);
+        continue;
+      }
+      if (entry.isFile() || entry.name.startsWith('.') || !isSourceFile(entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          if (target.isFile() || target.isDirectory()) continue;
+        } catch {
+          // dangling or looping: reported by keepRegularFiles
+        }
+      }
+      special.push(path.normalize(full));
+    }
+  }
+  return special;
 }
 
 function readProject(configPath: string, notices: FileNotice[]): TsProject | undefined {
