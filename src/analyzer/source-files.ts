@@ -232,3 +232,32 @@ function isInside(relative: string): boolean {
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** A file's bytes as source text, or why they are not analyzed. */
+export type DecodedSource = { text: string } | { notice: Pick<FileNotice, 'kind' | 'message'> };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes source bytes: UTF-8 (a BOM is dropped), or UTF-16 when a BOM says so (editors on Windows
+ * write it). NUL bytes in the first 8,000 bytes mean binary; bytes that are not valid UTF-8 are not
+ * guessed at (they would become U+FFFD and shift every column), the file is skipped with a notice.
+ */
+export function decodeSourceText(bytes: Uint8Array): DecodedSource {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (bytes.subarray(0, 8000).includes(0)) return { notice: { kind: 'binary-file', message: 'not analyzed: binary content' } };
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { notice: { kind: 'unreadable', message: 'not analyzed: not valid UTF-8 text (save it as UTF-8)' } };
+  }
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedSource {
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+  } catch {
+    return { notice: { kind: 'unreadable', message: `not analyzed: not valid ${encoding.toUpperCase()} text` } };
+  }
+}
