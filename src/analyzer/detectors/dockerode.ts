@@ -2,7 +2,9 @@ import ts from 'typescript';
 import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
 import { findOptionsArgument, readDockerodeKeys } from '../dockerode/keys.js';
 import { findDockerodeMethod, findDockerodeRequests } from '../dockerode/lookup.js';
-import { DockerodeReceiverResolver } from '../dockerode/receiver.js';
+import type { DockerodeProjectIndex } from '../dockerode/project-index.js';
+import { DockerodeReceiverResolver, type DockerodeProjectLookup } from '../dockerode/receiver.js';
+import { DOCKERODE_TABLE } from '../dockerode/table.js';
 import { skipValueWrappers } from '../scope.js';
 
 /**
@@ -10,14 +12,26 @@ import { skipValueWrappers } from '../scope.js';
  * from its `dockerode` import through factories and awaited results; each method maps through the
  * table generated from dockerode's own source to the request it sends.
  */
-export const dockerodeDetector: Detector = {
-  via: 'dockerode',
-  triggers: ['dockerode'],
-  detect: detectDockerodeCalls,
-};
+export const dockerodeDetector: Detector = createDockerodeDetector();
 
-export function detectDockerodeCalls(context: DetectorContext): DetectedCall[] {
-  const resolver = new DockerodeReceiverResolver({ sourceFile: context.sourceFile, checker: context.checker });
+/**
+ * The detector, optionally with the other files of the scan: receivers imported from them
+ * (`import { docker } from './docker'`) then resolve without types too, and files that import
+ * such a module run the detector even when they never mention `dockerode`.
+ */
+export function createDockerodeDetector(project?: DockerodeProjectIndex): Detector {
+  return {
+    via: 'dockerode',
+    triggers: project ? project.findTriggerWords() : ['dockerode'],
+    detect: (context) => detectDockerodeCalls(context, project),
+  };
+}
+
+/** Every method name of any dockerode class: other calls never need their receiver resolved. */
+const METHOD_NAMES: ReadonlySet<string> = new Set(DOCKERODE_TABLE.map((e) => e.name));
+
+export function detectDockerodeCalls(context: DetectorContext, project?: DockerodeProjectLookup): DetectedCall[] {
+  const resolver = new DockerodeReceiverResolver({ sourceFile: context.sourceFile, checker: context.checker }, project);
   const found: DetectedCall[] = [];
   for (const call of context.calls) {
     if (!ts.isCallExpression(call)) continue;
@@ -33,6 +47,7 @@ export function detectDockerodeCalls(context: DetectorContext): DetectedCall[] {
     } else {
       continue;
     }
+    if (!METHOD_NAMES.has(name)) continue;
     const owner = resolver.resolve(receiver);
     if (!owner) continue;
     const entry = findDockerodeMethod(owner.className, name);

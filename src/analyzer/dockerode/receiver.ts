@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { resolveModuleRef } from '../module-ref.js';
 import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, skipValueWrappers, type ScopeContext } from '../scope.js';
 import { evaluateString, readObjectProperty } from '../values.js';
+import { isRelativeSpecifier } from '../project/relative-module.js';
 import { findDockerodeMethod } from './lookup.js';
 import type { DockerodeClassName } from './table-entry.js';
 
@@ -10,6 +11,23 @@ export interface DockerodeReceiver {
   className: DockerodeClassName;
   pinnedVersion: string | null;
 }
+
+/**
+ * The other files of a scan, for receivers imported from them (`import { docker } from './docker'`):
+ * what syntax-only mode cannot see inside one file. `path` is the import as module-ref gives it:
+ * `[]` for the default export (or `module.exports`), `['docker']` for a named export.
+ */
+export interface DockerodeProjectLookup {
+  /** What the import holds. */
+  resolveImportedValue(fromFile: string, specifier: string, path: readonly string[]): DockerodeReceiver | undefined;
+  /** What calling the import returns (`import { getDocker } from './docker'; getDocker()`). */
+  resolveImportedCall(fromFile: string, specifier: string, path: readonly string[]): DockerodeReceiver | undefined;
+}
+
+type FunctionWithBody = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+/** `docker.run()` resolves to `[output, container]` and calls back `(err, output, container)`. */
+const RUN_METHODS: ReadonlySet<string> = new Set(['run']);
 
 const DOCKERODE_MODULE = 'dockerode';
 
@@ -36,7 +54,19 @@ export class DockerodeReceiverResolver {
   private readonly memo = new Map<ts.Node, DockerodeReceiver | null>();
   private readonly inProgress = new Set<ts.Node>();
 
-  constructor(private readonly context: ScopeContext) {}
+  constructor(
+    private readonly context: ScopeContext,
+    private readonly project?: DockerodeProjectLookup,
+  ) {}
+
+  /**
+   * What calling `callee` returns, syntax only: a function of this file (or imported from another file
+   * of the project) whose body returns a dockerode object or whose declared return type names one.
+   */
+  resolveCall(callee: ts.Expression | ts.FunctionDeclaration): DockerodeReceiver | undefined {
+    if (ts.isFunctionDeclaration(callee)) return this.fromFunction(callee, 0);
+    return this.fromCallee(callee, 0);
+  }
 
   /** The dockerode object an expression evaluates to, or undefined when it is not (statically) one. */
   resolve(expr: ts.Expression): DockerodeReceiver | undefined {
@@ -101,23 +131,68 @@ export class DockerodeReceiverResolver {
       const callee = skipValueWrappers(e.expression);
       if (ts.isPropertyAccessExpression(callee)) {
         const owner = this.resolveSyntactically(callee.expression, depth + 1);
-        if (!owner) return undefined;
+        if (!owner) return this.fromImport(callee, 'call');
         const entry = findDockerodeMethod(owner.className, callee.name.text);
         if (entry?.kind === 'factory') return { className: entry.returns, pinnedVersion: owner.pinnedVersion };
         // createContainer resolves to a Container; awaited or not, only the result has Container methods.
         if (entry?.kind === 'request' && entry.resolves) return { className: entry.resolves, pinnedVersion: owner.pinnedVersion };
         return undefined;
       }
-      if (ts.isIdentifier(callee)) {
-        // function makeDocker(): Docker { ... }
-        const declaration = findDeclaration(callee, this.context);
-        if (declaration && ts.isFunctionDeclaration(declaration) && declaration.type) return this.fromTypeNode(declaration.type);
-      }
-      return undefined;
+      // require('./docker') as a value: `module.exports = new Docker()` in that file.
+      if (this.project && readRequiredSpecifier(e) !== undefined) return this.fromImport(e, 'value');
+      return this.fromCallee(callee, depth);
     }
-    if (ts.isIdentifier(e)) return this.fromIdentifier(e, depth);
+    if (ts.isIdentifier(e)) return this.fromIdentifier(e, depth) ?? this.fromImport(e, 'value');
     if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return this.fromThisMember(e, depth);
+    // import * as lib from './lib'; lib.docker.ping()
+    if (ts.isPropertyAccessExpression(e)) return this.fromImport(e, 'value');
     return undefined;
+  }
+
+  /** `makeDocker()`, `getDocker()` from another module, `(() => new Docker())()`. */
+  private fromCallee(callee: ts.Expression, depth: number): DockerodeReceiver | undefined {
+    const e = skipValueWrappers(callee);
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return this.fromFunction(e, depth);
+    if (ts.isIdentifier(e)) {
+      const declaration = findDeclaration(e, this.context);
+      if (declaration && ts.isFunctionDeclaration(declaration)) return this.fromFunction(declaration, depth);
+      if (declaration && ts.isVariableDeclaration(declaration)) {
+        // const getDocker = () => new Docker();
+        const initializer = findVariableInitializer(declaration, this.context);
+        const fn = initializer ? skipValueWrappers(initializer) : undefined;
+        if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return this.fromFunction(fn, depth);
+        if (declaration.type && ts.isFunctionTypeNode(declaration.type)) return this.fromTypeNode(declaration.type.type, true);
+      }
+    }
+    return this.fromImport(e, 'call');
+  }
+
+  /**
+   * What a function returns: its returned expressions (`return new Docker()`, an arrow's body), else its
+   * declared return type (`(): Docker`, `Promise<Docker.Container>`). The body comes first because only
+   * the constructor call shows a pinned version.
+   */
+  private fromFunction(fn: FunctionWithBody, depth: number): DockerodeReceiver | undefined {
+    const body = fn.body;
+    if (body && !ts.isBlock(body)) {
+      const found = this.resolveSyntactically(body, depth + 1);
+      if (found) return found;
+    } else if (body) {
+      for (const returned of findReturnedExpressions(body)) {
+        const found = this.resolveSyntactically(returned, depth + 1);
+        if (found) return found;
+      }
+    }
+    return fn.type ? this.fromTypeNode(fn.type, true) : undefined;
+  }
+
+  /** A receiver imported from another file of the scan, through the project lookup (when there is one). */
+  private fromImport(expr: ts.Expression, use: 'value' | 'call'): DockerodeReceiver | undefined {
+    if (!this.project) return undefined;
+    const ref = resolveModuleRef(expr, this.context);
+    if (!ref || !isRelativeSpecifier(ref.module)) return undefined;
+    const fromFile = this.context.sourceFile.fileName;
+    return use === 'value' ? this.project.resolveImportedValue(fromFile, ref.module, ref.path) : this.project.resolveImportedCall(fromFile, ref.module, ref.path);
   }
 
   private fromIdentifier(id: ts.Identifier, depth: number): DockerodeReceiver | undefined {
@@ -133,7 +208,40 @@ export class DockerodeReceiverResolver {
       if (declaration.type) return this.fromTypeNode(declaration.type);
       return this.fromCallbackParameter(declaration, depth);
     }
+    if (ts.isBindingElement(declaration)) return this.fromRunResult(declaration, depth);
     return undefined;
+  }
+
+  /**
+   * `const [output, container] = await docker.run(...)` and `docker.run(...).then(([output, container]) => ...)`:
+   * the second element is the Container run created.
+   */
+  private fromRunResult(element: ts.BindingElement, depth: number): DockerodeReceiver | undefined {
+    const pattern = element.parent;
+    if (!ts.isArrayBindingPattern(pattern) || pattern.elements.indexOf(element) !== 1) return undefined;
+    const holder = pattern.parent;
+    let value: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(holder)) {
+      value = holder.initializer;
+    } else if (ts.isParameter(holder)) {
+      const fn = holder.parent;
+      const call = fn.parent;
+      if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0] === holder && ts.isCallExpression(call) && call.arguments[0] === fn) {
+        const callee = skipValueWrappers(call.expression);
+        if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'then') value = callee.expression;
+      }
+    }
+    return value ? this.fromRunCall(value, depth) : undefined;
+  }
+
+  /** The Container a `docker.run(...)` call creates. */
+  private fromRunCall(value: ts.Expression, depth: number): DockerodeReceiver | undefined {
+    const call = skipValueWrappers(value);
+    if (!ts.isCallExpression(call)) return undefined;
+    const callee = skipValueWrappers(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !RUN_METHODS.has(callee.name.text)) return undefined;
+    const owner = this.resolveSyntactically(callee.expression, depth + 1);
+    return owner?.className === 'Docker' ? { className: 'Container', pinnedVersion: owner.pinnedVersion } : undefined;
   }
 
   /**
@@ -156,6 +264,8 @@ export class DockerodeReceiverResolver {
       const entry = owner ? findDockerodeMethod(owner.className, callee.name.text) : undefined;
       if (owner && entry?.kind === 'request' && entry.resolves) return { className: entry.resolves, pinnedVersion: owner.pinnedVersion };
     }
+    // docker.run(image, cmd, stream, opts, (err, output, container) => ...)
+    if (index === 2 && call.arguments[call.arguments.length - 1] === fn) return this.fromRunCall(call, depth);
     return undefined;
   }
 
@@ -200,17 +310,23 @@ export class DockerodeReceiverResolver {
     return undefined;
   }
 
-  /** `Docker`, `Dockerode.Container`, `Container` (named import from dockerode), `Docker | undefined`. */
-  private fromTypeNode(node: ts.TypeNode): DockerodeReceiver | undefined {
+  /**
+   * `Docker`, `Dockerode.Container`, `Container` (named import from dockerode), `Docker | undefined`;
+   * with `isReturnType`, also `Promise<Docker>` (what an async function's call gives once awaited).
+   */
+  private fromTypeNode(node: ts.TypeNode, isReturnType = false): DockerodeReceiver | undefined {
     if (ts.isUnionTypeNode(node)) {
       for (const member of node.types) {
-        const found = this.fromTypeNode(member);
+        const found = this.fromTypeNode(member, isReturnType);
         if (found) return found;
       }
       return undefined;
     }
-    if (ts.isParenthesizedTypeNode(node)) return this.fromTypeNode(node.type);
+    if (ts.isParenthesizedTypeNode(node)) return this.fromTypeNode(node.type, isReturnType);
     if (!ts.isTypeReferenceNode(node)) return undefined;
+    if (isReturnType && ts.isIdentifier(node.typeName) && node.typeName.text === 'Promise' && node.typeArguments?.length === 1) {
+      return this.fromTypeNode(node.typeArguments[0]!);
+    }
     const path: string[] = [];
     let name: ts.EntityName = node.typeName;
     while (ts.isQualifiedName(name)) {
@@ -230,6 +346,38 @@ export class DockerodeReceiverResolver {
     const ref = resolveModuleRef(expr, this.context);
     return ref !== undefined && ref.module === DOCKERODE_MODULE && ref.path.length === 0;
   }
+}
+
+/** The expressions a function body returns, not counting nested functions and classes; walked iteratively. */
+const returnedCache = new WeakMap<ts.Block, ts.Expression[]>();
+
+function findReturnedExpressions(body: ts.Block): ts.Expression[] {
+  const cached = returnedCache.get(body);
+  if (cached) return cached;
+  const returned: ts.Expression[] = [];
+  returnedCache.set(body, returned);
+  const stack: ts.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returned.push(node.expression);
+      continue;
+    }
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
+    const children: ts.Node[] = [];
+    node.forEachChild((child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return returned;
+}
+
+/** `require('./docker')`: the specifier of a plain require call. */
+function readRequiredSpecifier(call: ts.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  if (!first || !ts.isStringLiteralLike(first) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
+  return first.text;
 }
 
 /** `new Docker({version: 'v1.41'})` -> `1.41`; docker-modem prefixes paths with the option as written. */

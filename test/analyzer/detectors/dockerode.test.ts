@@ -189,9 +189,9 @@ describe('dockerode detector, typed mode only', () => {
   it('resolves receivers the syntax cannot follow through their @types/dockerode type', () => {
     const code = lines(
       "import Docker from 'dockerode';",
-      'declare function lookUp(): Promise<Docker.Container>;',
+      'declare const registry: { lookUp(id: string): Promise<Docker.Container> };',
       'export async function f() {',
-      '  const c = await lookUp();',
+      "  const c = await registry.lookUp('web');",
       '  await c.top({ ps_args: "aux" });',
       '}',
     );

@@ -1,0 +1,134 @@
+import ts from 'typescript';
+import { findModuleExports, findReExportSpecifiers } from '../project/module-exports.js';
+import type { ProjectSources } from '../project/project-sources.js';
+import { readModuleWord, resolveRelativeModule } from '../project/relative-module.js';
+import { DockerodeReceiverResolver, type DockerodeProjectLookup, type DockerodeReceiver } from './receiver.js';
+
+/** How many files one import may pass through (barrels re-exporting barrels); hostile chains stop here. */
+const MAX_MODULE_HOPS = 32;
+
+const DOCKERODE_WORD = 'dockerode';
+
+/**
+ * Dockerode clients and objects other files of the scan export, for syntax-only mode (`--no-types`,
+ * loose files, a linter without type information): `export const docker = new Docker()`,
+ * `export default new Docker(opts)`, `export function getDocker() { return new Docker() }`,
+ * `module.exports = docker`, and re-exports of those through barrels. Files are parsed on the first
+ * lookup that reaches them, each resolved with the same syntactic resolver a single file uses.
+ */
+export class DockerodeProjectIndex implements DockerodeProjectLookup {
+  private readonly resolvers = new Map<string, DockerodeReceiverResolver>();
+  private readonly memo = new Map<string, DockerodeReceiver | null>();
+  private readonly inProgress = new Set<string>();
+  private hops = 0;
+
+  constructor(private readonly sources: ProjectSources) {}
+
+  resolveImportedValue(fromFile: string, specifier: string, path: readonly string[]): DockerodeReceiver | undefined {
+    return this.lookUp(fromFile, specifier, path, 'value');
+  }
+
+  resolveImportedCall(fromFile: string, specifier: string, path: readonly string[]): DockerodeReceiver | undefined {
+    return this.lookUp(fromFile, specifier, path, 'call');
+  }
+
+  /**
+   * Words a file that imports one of the indexed modules necessarily contains: `dockerode` and the
+   * module names (`docker` for `./docker.ts` and `./docker/index.ts`) of files that mention dockerode,
+   * and of barrels that re-export them. The detector's cheap pre-filter runs on these.
+   */
+  findTriggerWords(): string[] {
+    const members = new Set<string>();
+    for (const file of this.sources.files()) {
+      if (this.sources.readText(file)?.includes(DOCKERODE_WORD)) members.add(file);
+    }
+    if (members.size === 0) return [];
+    const barrels = [...this.sources.files()].filter((f) => !members.has(f) && /\bexport\b[^;]*\bfrom\b/.test(this.sources.readText(f) ?? ''));
+    const has = (f: string) => this.sources.has(f);
+    // Barrels of barrels: repeat until no barrel joins; each round adds one or stops.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const barrel of barrels) {
+        if (members.has(barrel)) continue;
+        const sourceFile = this.sources.readSourceFile(barrel);
+        if (!sourceFile) continue;
+        const reExportsMember = findReExportSpecifiers(sourceFile).some((s) => {
+          const target = resolveRelativeModule(barrel, s, has);
+          return target !== undefined && members.has(target);
+        });
+        if (reExportsMember) {
+          members.add(barrel);
+          changed = true;
+        }
+      }
+    }
+    const words = new Set<string>([DOCKERODE_WORD]);
+    for (const file of members) {
+      const word = readModuleWord(file);
+      if (word) words.add(word);
+    }
+    return [...words];
+  }
+
+  private lookUp(fromFile: string, specifier: string, path: readonly string[], use: 'value' | 'call'): DockerodeReceiver | undefined {
+    // The module itself or one export of it; deeper paths are properties of what a module exports.
+    if (path.length > 1) return undefined;
+    const file = resolveRelativeModule(fromFile, specifier, (f) => this.sources.has(f));
+    return file === undefined ? undefined : this.resolveExport(file, path[0] ?? 'default', use);
+  }
+
+  private resolveExport(file: string, name: string, use: 'value' | 'call'): DockerodeReceiver | undefined {
+    const key = `${use}\0${name}\0${file}`;
+    const cached = this.memo.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(key) || this.hops >= MAX_MODULE_HOPS) return undefined;
+    this.inProgress.add(key);
+    this.hops++;
+    let result: DockerodeReceiver | undefined;
+    try {
+      result = this.computeExport(file, name, use);
+    } finally {
+      this.hops--;
+      this.inProgress.delete(key);
+    }
+    this.memo.set(key, result ?? null);
+    return result;
+  }
+
+  private computeExport(file: string, name: string, use: 'value' | 'call'): DockerodeReceiver | undefined {
+    const sourceFile = this.sources.readSourceFile(file);
+    if (!sourceFile) return undefined;
+    const resolver = this.resolverFor(sourceFile);
+    for (const target of findModuleExports(sourceFile, name)) {
+      let found: DockerodeReceiver | undefined;
+      switch (target.kind) {
+        case 'expression':
+          found = use === 'value' ? resolver.resolve(target.expression) : resolver.resolveCall(target.expression);
+          break;
+        case 'binding':
+          found = use === 'value' ? resolver.resolve(target.identifier) : resolver.resolveCall(target.identifier);
+          break;
+        case 'function':
+          found = use === 'call' ? resolver.resolveCall(target.declaration) : undefined;
+          break;
+        case 're-export': {
+          const next = resolveRelativeModule(file, target.specifier, (f) => this.sources.has(f));
+          found = next === undefined ? undefined : this.resolveExport(next, target.name, use);
+          break;
+        }
+      }
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private resolverFor(sourceFile: ts.SourceFile): DockerodeReceiverResolver {
+    let resolver = this.resolvers.get(sourceFile.fileName);
+    if (!resolver) {
+      // Syntax only: the exporting file may not be in any Program, and the consumer's checker cannot look into it.
+      resolver = new DockerodeReceiverResolver({ sourceFile, checker: undefined }, this);
+      this.resolvers.set(sourceFile.fileName, resolver);
+    }
+    return resolver;
+  }
+}
