@@ -205,7 +205,8 @@ export class DockerodeReceiverResolver {
       return declaration.type ? this.fromTypeNode(declaration.type) : undefined;
     }
     if (ts.isParameter(declaration)) {
-      if (declaration.type) return this.fromTypeNode(declaration.type);
+      // `(err, c: any) => ...`: a type that says nothing leaves the callback's position to tell.
+      if (declaration.type && !isOpenType(declaration.type)) return this.fromTypeNode(declaration.type);
       return this.fromCallbackParameter(declaration, depth);
     }
     if (ts.isBindingElement(declaration)) return this.fromRunResult(declaration, depth);
@@ -371,6 +372,10 @@ function findReturnedExpressions(body: ts.Block): ts.Expression[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return returned;
+}
+
+function isOpenType(node: ts.TypeNode): boolean {
+  return node.kind === ts.SyntaxKind.AnyKeyword || node.kind === ts.SyntaxKind.UnknownKeyword;
 }
 
 /** `require('./docker')`: the specifier of a plain require call. */
