@@ -8,7 +8,7 @@ import { analyzeSourceFile, findParseErrorNotice, selectDetectors, type FileAnal
 import type { Detector } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { createPathMatcher, type EndpointTemplate } from './path-matcher.js';
-import { findSourceFiles, type TsProject } from './source-files.js';
+import { findSourceFiles, type SourceFileSet, type TsProject } from './source-files.js';
 
 /** Larger files are generated or bundled code, not something a person wrote requests in. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -32,6 +32,8 @@ export interface ScanOptions extends ScanSourceOptions {
   ignore?: string[];
   /** Syntax only, even where a tsconfig.json would allow a typed Program. */
   noTypes?: boolean;
+  /** What findSourceFiles returned for these paths, when the caller already asked (saves walking the tree twice). */
+  found?: SourceFileSet;
 }
 
 export interface ScanOutcome extends ScanResult {
@@ -45,19 +47,25 @@ export interface ScanOutcome extends ScanResult {
  */
 export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const analysis = prepareAnalysis(options);
-  const found = await findSourceFiles({ paths: options.paths, cwd: options.cwd, ignore: options.ignore ?? [] });
+  const found = options.found ?? (await findSourceFiles({ paths: options.paths, cwd: options.cwd, ignore: options.ignore ?? [] }));
   const outcome: ScanOutcome = { files: found.files, calls: [], unknown: [], notices: [...found.notices], typed: false };
   const texts = new Map<string, string>();
+  const skipped = new Set<string>();
   for (const file of found.files) {
     const text = readSource(file, outcome.notices);
     if (text !== undefined && selectDetectors(text, analysis.detectors).length > 0) texts.set(file, text);
+    else if (text !== undefined && !mayDeclareGlobals(text)) skipped.add(file);
   }
   const typedFiles = new Map<string, { program: ts.Program; checker: ts.TypeChecker }>();
   if (!options.noTypes) {
     for (const project of found.projects) {
       const wanted = project.fileNames.filter((f) => texts.has(f));
       if (wanted.length === 0) continue;
-      const typed = createTypedProgram(project, outcome.notices);
+      // Like a linter's "files to lint", the Program starts from the files worth analyzing; the modules
+      // they import still join it through module resolution, so their types are exact. Files that no
+      // candidate imports cannot change a candidate's types unless they declare globals, so those stay.
+      const roots = project.fileNames.filter((f) => !skipped.has(f));
+      const typed = createTypedProgram(project, roots, outcome.notices);
       if (!typed) continue;
       for (const file of wanted) typedFiles.set(file, typed);
     }
@@ -147,9 +155,22 @@ function toParseFailure(file: string, error: unknown): FileNotice {
   };
 }
 
-function createTypedProgram(project: TsProject, notices: FileNotice[]): { program: ts.Program; checker: ts.TypeChecker } | undefined {
+/**
+ * Whether a file can add declarations other files see without importing it: a script (no import or
+ * export: its top-level names are global) or a module with `declare global` / `declare module`.
+ * A textual test, so it errs on the side of yes.
+ */
+function mayDeclareGlobals(text: string): boolean {
+  return !/\b(?:import|export)\b/.test(text) || /\bdeclare\s+(?:global|module)\b/.test(text);
+}
+
+function createTypedProgram(
+  project: TsProject,
+  rootNames: readonly string[],
+  notices: FileNotice[],
+): { program: ts.Program; checker: ts.TypeChecker } | undefined {
   try {
-    const program = ts.createProgram({ rootNames: project.fileNames, options: { ...project.options, noEmit: true } });
+    const program = ts.createProgram({ rootNames, options: { ...project.options, noEmit: true } });
     return { program, checker: program.getTypeChecker() };
   } catch (error) {
     notices.push({

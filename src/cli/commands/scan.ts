@@ -29,7 +29,7 @@ export const scanCommand = defineCommand({
       import('../../analyzer/scan.js'),
       import('../../analyzer/scan-report.js'),
     ]);
-    const result = await scanFiles({ paths, cwd: io.cwd, ignore, noTypes: args.types === false, history });
+    const result = await scanFiles({ paths, cwd: io.cwd, ignore, noTypes: args.types === false, history, found });
     for (const notice of result.notices) {
       const where = `${toDisplayPath(notice.file, io.cwd)}${notice.line ? `:${notice.line}${notice.column ? `:${notice.column}` : ''}` : ''}`;
       io.stderr(`docker-api-compat: ${where}: ${notice.kind}: ${notice.message}\n`);
