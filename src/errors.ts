@@ -30,14 +30,27 @@ export function exitCodeFor(error: unknown): number {
   return isExpectedError(error) ? EXIT_USAGE : EXIT_USAGE;
 }
 
-export function isDebugEnabled(): boolean {
-  return (process.env.DEBUG ?? '').split(',').some((d) => d.trim() === 'docker-api-compat' || d.trim() === '*');
+/** `DEBUG=docker-api-compat` (or `*`) in the given environment: the CLI passes the one it was run with. */
+export function isDebugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.DEBUG ?? '').split(',').some((d) => d.trim() === 'docker-api-compat' || d.trim() === '*');
 }
 
-/** One line for the user; the stack only when debugging. */
-export function describeError(error: unknown): string {
-  if (isDebugEnabled() && error instanceof Error && error.stack) return error.stack;
+/**
+ * One line for the user; the stack only when debugging. A multi-line expected error (yargs writes
+ * "Invalid values:" and the details on the next lines) is joined into that line rather than cut.
+ */
+export function describeError(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  if (isDebugEnabled(env) && error instanceof Error && error.stack) return error.stack;
   const message = error instanceof Error ? error.message : String(error);
+  if (isExpectedError(error)) return joinLines(message);
   const firstLine = message.split('\n')[0] ?? message;
-  return isExpectedError(error) ? firstLine : `internal error: ${firstLine}`;
+  return `internal error: ${firstLine}`;
+}
+
+function joinLines(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
