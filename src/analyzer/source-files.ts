@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { UsageError } from '../errors.js';
 import type { FileNotice } from '../model/call.js';
 
@@ -48,11 +48,11 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
   const userIgnore = ignore().add([...(options.ignore ?? [])]);
   const gitignores = new Map<string, Ignore>();
 
-  const loadProject = (dir: string): TsProject | undefined => {
+  const loadProject = async (dir: string): Promise<TsProject | undefined> => {
     const configPath = path.join(dir, 'tsconfig.json');
     if (projects.has(configPath)) return projects.get(configPath);
     if (!fs.existsSync(configPath)) return undefined;
-    const project = readProject(configPath, notices);
+    const project = await readProject(configPath, notices);
     if (project) projects.set(configPath, project);
     return project;
   };
@@ -61,7 +61,7 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
     if (isDynamicPattern(given)) {
       const matches = await glob(given, { cwd, absolute: true, ignore: SKIP_GLOBS, dot: false });
       for (const file of matches) if (isSourceFile(file)) found.add(path.normalize(file));
-      loadProject(cwd);
+      await loadProject(cwd);
       continue;
     }
     const absolute = path.resolve(cwd, given);
@@ -74,12 +74,12 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
     if (stat.isFile()) {
       found.add(absolute);
       explicit.add(absolute);
-      loadProject(cwd);
+      await loadProject(cwd);
       continue;
     }
     if (!stat.isDirectory()) throw new UsageError(`not a file or directory: ${given}`);
     gitignores.set(absolute, readGitignore(absolute));
-    const project = loadProject(absolute);
+    const project = await loadProject(absolute);
     if (project) {
       for (const file of project.fileNames) {
         if (isSourceFile(file) && !isInSkippedDirectory(path.relative(absolute, file))) found.add(path.normalize(file));
@@ -189,7 +189,9 @@ function findSpecialEntries(root: string): string[] {
   return special;
 }
 
-function readProject(configPath: string, notices: FileNotice[]): TsProject | undefined {
+async function readProject(configPath: string, notices: FileNotice[]): Promise<TsProject | undefined> {
+  // Only a folder with a tsconfig.json needs the compiler (0.3 s or more to load); plain folders do not.
+  const { default: ts } = await import('typescript');
   const read = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
   if (read.error) {
     notices.push({ file: configPath, kind: 'unreadable', message: `tsconfig ignored: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}` });
