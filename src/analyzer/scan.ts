@@ -8,6 +8,7 @@ import { analyzeSourceFile, findParseErrorNotice, selectDetectors, type FileAnal
 import type { Detector } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { createPathMatcher, type EndpointTemplate } from './path-matcher.js';
+import { bindProjectDetectors, mayImportProjectModule } from './project/project-detectors.js';
 import { findSourceFiles, type SourceFileSet, type TsProject } from './source-files.js';
 
 /** Larger files are generated or bundled code, not something a person wrote requests in. */
@@ -51,10 +52,18 @@ export async function scanFiles(options: ScanOptions): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { files: found.files, calls: [], unknown: [], notices: [...found.notices], typed: false };
   const texts = new Map<string, string>();
   const skipped = new Set<string>();
+  const candidates = new Map<string, string>();
   for (const file of found.files) {
     const text = readSource(file, outcome.notices);
-    if (text !== undefined && selectDetectors(text, analysis.detectors).length > 0) texts.set(file, text);
-    else if (text !== undefined && !mayDeclareGlobals(text)) skipped.add(file);
+    if (text === undefined) continue;
+    if (selectDetectors(text, analysis.detectors).length > 0 || mayImportProjectModule(text)) candidates.set(file, text);
+    else if (!mayDeclareGlobals(text)) skipped.add(file);
+  }
+  // A client created in one module and used in others: the dockerode detector learns what the files export.
+  analysis.detectors = bindProjectDetectors(analysis.detectors, candidates);
+  for (const [file, text] of candidates) {
+    if (selectDetectors(text, analysis.detectors).length > 0) texts.set(file, text);
+    else if (!mayDeclareGlobals(text)) skipped.add(file);
   }
   const typedFiles = new Map<string, { program: ts.Program; checker: ts.TypeChecker }>();
   if (!options.noTypes) {
