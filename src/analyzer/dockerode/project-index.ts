@@ -43,23 +43,27 @@ export class DockerodeProjectIndex implements DockerodeProjectLookup {
       if (this.sources.readText(file)?.includes(DOCKERODE_WORD)) members.add(file);
     }
     if (members.size === 0) return [];
-    const barrels = [...this.sources.files()].filter((f) => !members.has(f) && /\bexport\b[^;]*\bfrom\b/.test(this.sources.readText(f) ?? ''));
     const has = (f: string) => this.sources.has(f);
-    // Barrels of barrels: repeat until no barrel joins; each round adds one or stops.
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const barrel of barrels) {
+    // Who re-exports whom, once per barrel; then a walk outwards from the dockerode files (barrels of barrels too).
+    const reExporters = new Map<string, string[]>();
+    for (const barrel of this.sources.files()) {
+      if (members.has(barrel) || !/\bexport\s*(?:\*|\{|type\s*\{)/.test(this.sources.readText(barrel) ?? '')) continue;
+      const sourceFile = this.sources.readSourceFile(barrel);
+      if (!sourceFile) continue;
+      for (const specifier of findReExportSpecifiers(sourceFile)) {
+        const target = resolveRelativeModule(barrel, specifier, has);
+        if (target === undefined) continue;
+        const list = reExporters.get(target);
+        if (list) list.push(barrel);
+        else reExporters.set(target, [barrel]);
+      }
+    }
+    const queue = [...members];
+    while (queue.length > 0) {
+      for (const barrel of reExporters.get(queue.pop()!) ?? []) {
         if (members.has(barrel)) continue;
-        const sourceFile = this.sources.readSourceFile(barrel);
-        if (!sourceFile) continue;
-        const reExportsMember = findReExportSpecifiers(sourceFile).some((s) => {
-          const target = resolveRelativeModule(barrel, s, has);
-          return target !== undefined && members.has(target);
-        });
-        if (reExportsMember) {
-          members.add(barrel);
-          changed = true;
-        }
+        members.add(barrel);
+        queue.push(barrel);
       }
     }
     const words = new Set<string>([DOCKERODE_WORD]);
