@@ -9,7 +9,7 @@ import type { Detector } from './detector.js';
 import { DETECTORS } from './detectors/index.js';
 import { createPathMatcher, type EndpointTemplate } from './path-matcher.js';
 import { bindProjectDetectors, mayImportProjectModule } from './project/project-detectors.js';
-import { findSourceFiles, type SourceFileSet, type TsProject } from './source-files.js';
+import { decodeSourceText, findSourceFiles, type SourceFileSet, type TsProject } from './source-files.js';
 
 /** Larger files are generated or bundled code, not something a person wrote requests in. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -213,11 +213,12 @@ function readSource(file: string, notices: FileNotice[]): string | undefined {
     notices.push({ file, kind: code === 'ENOENT' ? 'vanished' : 'unreadable', message: String((error as Error).message) });
     return undefined;
   }
-  if (buffer.subarray(0, 8000).includes(0)) {
-    notices.push({ file, kind: 'binary-file', message: 'not analyzed: binary content' });
+  const decoded = decodeSourceText(buffer);
+  if ('notice' in decoded) {
+    notices.push({ file, ...decoded.notice });
     return undefined;
   }
-  return buffer.toString('utf8');
+  return decoded.text;
 }
 
 function findScriptKind(file: string): ts.ScriptKind {

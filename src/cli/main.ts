@@ -38,7 +38,7 @@ export async function main(argv: string[], io: CliIo = createProcessIo()): Promi
     if (helpText) io.stdout(helpText.endsWith('\n') ? helpText : `${helpText}\n`);
     return exitCode ?? 0;
   } catch (error) {
-    io.stderr(`docker-api-compat: ${describeError(error)}\n`);
+    io.stderr(`docker-api-compat: ${describeError(error, io.env)}\n`);
     return exitCodeFor(error);
   }
 }

@@ -60,4 +60,12 @@ describe('endpoints', () => {
     expect(err).toBe(`docker-api-compat: unknown API version "1.99"; valid versions: ${history.versions.map((v) => v.version).join(', ')}\n`);
     expect((await run(['endpoints', '--version', 'latest'])).code).toBe(2);
   });
+
+  it('rejects --version without a value instead of listing the newest version', async () => {
+    expect(await run(['endpoints', '--version'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'docker-api-compat: endpoints: --version needs an API version, e.g. --version 1.41\n',
+    });
+  });
 });

@@ -114,10 +114,7 @@ describe('file encodings', () => {
     expect(calls(result)).toEqual(['GET /containers/json @1:1']);
   });
 
-  // TODO(integrator): these pass once src/analyzer/scan.ts readSource decodes with decodeSourceText
-  // (see the robustness report); flip `it.fails` to `it` then. Today UTF-16 is skipped as binary
-  // (its NUL bytes) and invalid UTF-8 is analyzed with U+FFFD in place of the bad bytes.
-  it.fails('scanFiles decodes UTF-16 with a BOM', async () => {
+  it('scanFiles decodes UTF-16 with a BOM', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'wide.ts'), Buffer.from(`\uFEFF${fetchLine}`, 'utf16le'));
     const result = await scanFiles({ paths: ['.'], cwd: dir, templates: TEMPLATES });
@@ -125,7 +122,7 @@ describe('file encodings', () => {
     expect(calls(result)).toEqual(['GET /containers/json @1:1']);
   });
 
-  it.fails('scanFiles skips invalid UTF-8 with a notice', async () => {
+  it('scanFiles skips invalid UTF-8 with a notice', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'latin1.ts'), Buffer.from("fetch('/containers/json'); // caf\xe9\n", 'latin1'));
     const result = await scanFiles({ paths: ['.'], cwd: dir, templates: TEMPLATES });

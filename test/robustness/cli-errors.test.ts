@@ -109,8 +109,7 @@ describe('empty input', () => {
     expect((await run(['lint', '--specs', FIXTURE_SPECS], emptyFolder())).code).toBe(0);
   });
 
-  // TODO(lint owner): lint prints nothing at all for empty input; flip to `it` once it says "no files".
-  it.fails('lint of a folder without source files says there are no files', async () => {
+  it('lint of a folder without source files says there are no files', async () => {
     const lint = await run(['lint', '--specs', FIXTURE_SPECS], emptyFolder());
     expect(`${lint.out}${lint.err}`.toLowerCase()).toMatch(/no files/);
   });

@@ -47,7 +47,8 @@ export const endpointsCommand = defineCommand({
     const history = await loadHistory({ specs: args.specs as string | undefined, cwd: io.cwd });
     const newest = history.versions.at(-1)?.version;
     if (newest === undefined) throw new UsageError('the history has no versions');
-    const requested = typeof args.version === 'string' && args.version !== '' ? args.version : newest;
+    if (args.version === '') throw new UsageError('endpoints: --version needs an API version, e.g. --version 1.41');
+    const requested = typeof args.version === 'string' ? args.version : newest;
     const rows = listEndpointRows(history, requested);
     const version = normalizeVersion(requested)!;
     if (args.json) {

@@ -1,12 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { registerTypeScriptLoader } from '../../analyzer/typescript-loader.js';
+import { writeFileAtomic } from '../../db/atomic-write.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
-import { FORMATTER_IDS, FORMATTERS, type FormatterId } from '../../formatters/index.js';
+import { FORMATTER_IDS, FORMATTERS } from '../../formatters/index.js';
 import type { LintRun } from '../../lint/lint-files.js';
 import type { FileNotice } from '../../model/call.js';
 import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
+
+/** `html` is not a findings formatter: the report page also shows every call and the minimum version. */
+const FORMAT_CHOICES = [...FORMATTER_IDS, 'html'] as const;
+type LintFormat = (typeof FORMAT_CHOICES)[number];
 
 /** Below this many files a progress line would only flicker. */
 const PROGRESS_MIN_FILES = 20;
@@ -22,7 +27,7 @@ export const lintCommand = defineCommand({
         describe: 'API versions to support: 1.41 (up to the newest released), 1.41..1.47, docker@20.10 (default: config, $DOCKER_API_VERSION, else 1.40)',
       })
       .option('docker', { type: 'string', describe: 'Target a Docker Engine release and newer: 20.10 = --target docker@20.10' })
-      .option('format', { choices: FORMATTER_IDS, default: 'stylish' as FormatterId, describe: 'Output format' })
+      .option('format', { choices: FORMAT_CHOICES, default: 'stylish' as LintFormat, describe: 'Output format (html: one self-contained report page)' })
       .option('config', { type: 'string', describe: 'Config file (default: .docker-api-compat.json or package.json "docker-api-compat", searched upward)' })
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('types', { type: 'boolean', default: true, describe: 'Use tsconfig.json and the type checker (--no-types: syntax only)' })
@@ -37,7 +42,7 @@ export const lintCommand = defineCommand({
       .example('$0 lint --docker 20.10 --format sarif -o lint.sarif', 'SARIF report for code scanning')
       .example('$0 lint --staged', 'pre-commit: lint what is about to be committed'),
   run: async (args, io) => {
-    const format = args.format as FormatterId;
+    const format = args.format as LintFormat;
     const maxWarnings = args['max-warnings'] as number | undefined;
     if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new UsageError(`--max-warnings must be a whole number of 0 or more, not ${String(args['max-warnings'])}`);
@@ -70,11 +75,12 @@ export const lintCommand = defineCommand({
     }
 
     for (const notice of run.notices) io.stderr(`docker-api-compat: ${describeNotice(notice, io.cwd)}\n`);
+    if (run.stats.files === 0 && (format === 'stylish' || format === 'github')) io.stderr('docker-api-compat: No files to lint.\n');
 
     const [{ listRuleMetas }, { readToolVersion }] = await Promise.all([import('../../../rules/index.js'), import('../../lint/tool-version.js')]);
     const color = (args.color as boolean | undefined) ?? (io.isTTY && args['output-file'] === undefined && !io.env.NO_COLOR);
     const context = { cwd: io.cwd, rules: listRuleMetas(), toolVersion: readToolVersion(), ...(format === 'stylish' ? { color } : {}) };
-    const output = FORMATTERS[format](run.results, context);
+    const output = format === 'html' ? await renderHtmlReport(run, args, io, context.toolVersion) : FORMATTERS[format](run.results, context);
     const outputFile = args['output-file'] as string | undefined;
     if (outputFile !== undefined) await writeReport(path.resolve(io.cwd, outputFile), output);
     else if (output !== '') io.stdout(output.endsWith('\n') ? output : `${output}\n`);
@@ -121,10 +127,41 @@ function describeNotice(notice: FileNotice, cwd: string): string {
   return `${where}: ${notice.kind}: ${notice.message}`;
 }
 
+/**
+ * The page shows every call, not only the findings, so it scans the same files again (the lint cache keeps
+ * findings, not calls). With --staged the calls come from the working tree; the findings from the index.
+ */
+async function renderHtmlReport(run: LintRun, args: Record<string, unknown>, io: CliIo, toolVersion: string): Promise<string> {
+  const [{ scanFiles }, { findMinimumVersion }, { renderCodebaseReport }, { loadHistory }] = await Promise.all([
+    import('../../analyzer/scan.js'),
+    import('../../analyzer/minimum-version.js'),
+    import('../../report/html.js'),
+    import('../command.js'),
+  ]);
+  const specs = (args.specs as string | undefined) ?? run.config.specs;
+  const history = await loadHistory({ cwd: io.cwd, ...(specs !== undefined ? { specs } : {}) });
+  const scan = await scanFiles({
+    paths: (args.paths as string[] | undefined) ?? [],
+    cwd: io.cwd,
+    ignore: [...(run.config.ignore ?? []), ...((args.ignore as string[] | undefined) ?? [])],
+    noTypes: args.types === false,
+    history,
+  });
+  return renderCodebaseReport({
+    cwd: io.cwd,
+    calls: scan.calls,
+    unknown: scan.unknown,
+    minimumVersion: findMinimumVersion(scan.calls, history),
+    results: run.results,
+    targetLabel: run.target.label,
+    toolVersion,
+  });
+}
+
 async function writeReport(file: string, output: string): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, output);
+    await writeFileAtomic(file, output);
   } catch (error) {
     throw new InputError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
   }
