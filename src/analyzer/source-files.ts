@@ -33,6 +33,21 @@ export interface FindSourceFilesOptions {
   ignore?: readonly string[];
 }
 
+/** The nearest tsconfig.json above `dir`, up to and including `cwd` (never above it). */
+async function findEnclosingProject(
+  dir: string,
+  cwd: string,
+  loadProject: (dir: string) => Promise<TsProject | undefined>,
+): Promise<TsProject | undefined> {
+  let current = dir;
+  while (current !== cwd && isInside(toPosix(path.relative(cwd, current)))) {
+    current = path.dirname(current);
+    const project = await loadProject(current);
+    if (project) return project;
+  }
+  return undefined;
+}
+
 /**
  * Expands files, directories and globs into the source files to scan. A directory with a tsconfig.json
  * contributes that project's files (include/exclude/allowJs); otherwise every source extension.
@@ -79,9 +94,12 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
     }
     if (!stat.isDirectory()) throw new UsageError(`not a file or directory: ${given}`);
     gitignores.set(absolute, readGitignore(absolute));
-    const project = await loadProject(absolute);
-    if (project) {
-      for (const file of project.fileNames) {
+    // `lint src` in a project whose tsconfig.json sits above src/ is still that project: the nearest
+    // tsconfig between the folder and the working directory decides, limited to the folder's files.
+    const project = (await loadProject(absolute)) ?? (await findEnclosingProject(absolute, cwd, loadProject));
+    const projectFiles = project?.fileNames.filter((file) => isInside(toPosix(path.relative(absolute, file)))) ?? [];
+    if (projectFiles.length > 0) {
+      for (const file of projectFiles) {
         if (isSourceFile(file) && !isInSkippedDirectory(path.relative(absolute, file))) found.add(path.normalize(file));
       }
     } else {
