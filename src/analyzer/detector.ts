@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { CallKey, CallVia } from '../model/call.js';
 import type { HttpMethod } from '../model/surface.js';
 
@@ -47,4 +47,18 @@ export interface Detector {
    */
   triggers: readonly string[];
   detect(context: DetectorContext): DetectedCall[];
+}
+
+/** For detectors that judge each call expression on its own: runs `detectOne` over the file's calls. */
+export function detectEachCall(
+  context: DetectorContext,
+  detectOne: (call: ts.CallExpression, context: DetectorContext) => DetectedCall | undefined,
+): DetectedCall[] {
+  const found: DetectedCall[] = [];
+  for (const call of context.calls) {
+    if (!ts.isCallExpression(call)) continue;
+    const detected = detectOne(call, context);
+    if (detected) found.push(detected);
+  }
+  return found;
 }

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { CallKey } from '../../model/call.js';
 import type { HttpMethod } from '../../model/surface.js';
 import { joinUrl, readCallee, readTypeName, toKeys } from '../callee.js';
-import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
+import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { MAX_RESOLVE_STEPS } from '../scope.js';
 import { evaluateString, readBodyKeys, readHttpMethod, readObjectProperty, readQueryKeys, resolveExpression, toHttpMethod } from '../values.js';
@@ -30,15 +30,7 @@ interface AxiosClient {
 export const axiosDetector: Detector = {
   via: 'axios',
   triggers: ['axios'],
-  detect(context) {
-    const found: DetectedCall[] = [];
-    for (const call of context.calls) {
-      if (!ts.isCallExpression(call)) continue;
-      const detected = detectAxiosCall(call, context);
-      if (detected) found.push(detected);
-    }
-    return found;
-  },
+  detect: (context) => detectEachCall(context, detectAxiosCall),
 };
 
 function detectAxiosCall(call: ts.CallExpression, context: DetectorContext): DetectedCall | undefined {

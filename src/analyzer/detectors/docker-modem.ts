@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { CallKey } from '../../model/call.js';
 import { normalizeVersion } from '../../model/version.js';
 import { readCallee, readTypeName, toKeys } from '../callee.js';
-import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
+import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { skipValueWrappers } from '../scope.js';
 import { evaluateString, readBodyKeys, readHttpMethod, readObjectKeys, readObjectProperty, resolveExpression } from '../values.js';
@@ -17,15 +17,7 @@ import { evaluateString, readBodyKeys, readHttpMethod, readObjectKeys, readObjec
 export const dockerModemDetector: Detector = {
   via: 'docker-modem',
   triggers: ['dial'],
-  detect(context) {
-    const found: DetectedCall[] = [];
-    for (const call of context.calls) {
-      if (!ts.isCallExpression(call)) continue;
-      const detected = detectDial(call, context);
-      if (detected) found.push(detected);
-    }
-    return found;
-  },
+  detect: (context) => detectEachCall(context, detectDial),
 };
 
 function detectDial(call: ts.CallExpression, context: DetectorContext): DetectedCall | undefined {

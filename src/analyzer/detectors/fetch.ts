@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { CallKey } from '../../model/call.js';
 import { isGlobalFunctionCallee, readCallee, toKeys } from '../callee.js';
-import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
+import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { evaluateString, readBodyKeys, readHttpMethod, readObjectProperty, readQueryKeys } from '../values.js';
 
@@ -15,15 +15,7 @@ const FETCH_MODULES = ['undici', 'node-fetch', 'cross-fetch', 'isomorphic-fetch'
 export const fetchDetector: Detector = {
   via: 'fetch',
   triggers: ['fetch', 'undici'],
-  detect(context) {
-    const found: DetectedCall[] = [];
-    for (const call of context.calls) {
-      if (!ts.isCallExpression(call)) continue;
-      const detected = detectFetchCall(call, context);
-      if (detected) found.push(detected);
-    }
-    return found;
-  },
+  detect: (context) => detectEachCall(context, detectFetchCall),
 };
 
 function detectFetchCall(call: ts.CallExpression, context: DetectorContext): DetectedCall | undefined {

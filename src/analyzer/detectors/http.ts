@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { CallKey } from '../../model/call.js';
 import { readCallee, toKeys } from '../callee.js';
-import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
+import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { findDeclaration, skipValueWrappers } from '../scope.js';
 import { evaluateString, readBodyKeys, readHttpMethod, readObjectProperty, resolveExpression } from '../values.js';
@@ -16,15 +16,7 @@ const HTTP_MODULES = ['http', 'https'];
 export const httpDetector: Detector = {
   via: 'http',
   triggers: ['http'],
-  detect(context) {
-    const found: DetectedCall[] = [];
-    for (const call of context.calls) {
-      if (!ts.isCallExpression(call)) continue;
-      const detected = detectHttpCall(call, context);
-      if (detected) found.push(detected);
-    }
-    return found;
-  },
+  detect: (context) => detectEachCall(context, detectHttpCall),
 };
 
 function detectHttpCall(call: ts.CallExpression, context: DetectorContext): DetectedCall | undefined {
