@@ -9,6 +9,7 @@ import type {
   FieldHistory,
   ParameterHistory,
   VersionInfo,
+  VersionRange,
 } from '../model/history.js';
 import type { DeprecationSource, HttpMethod, ParameterLocation, SourceFormat } from '../model/surface.js';
 import { hashText, sortFileHashes, type SpecSource } from './source.js';
@@ -209,6 +210,8 @@ function parseHeader(line: string): StoredHeader | undefined {
   return undefined;
 }
 
+type Deprecation = NonNullable<ElementHistory['deprecated']>;
+
 function expandPayload(payload: StoredPayload): DatabaseContents {
   const versions: VersionInfo[] = payload.versions.map(([version, format, endpointCount, unparsedCount]) => ({
     version,
@@ -224,8 +227,10 @@ function expandPayload(payload: StoredPayload): DatabaseContents {
     return version;
   };
 
-  // Most elements share a handful of range strings (`25-56`): parse each once.
-  const rangeCache = new Map<string, { bounds: [number, number][]; removed?: string }>();
+  // Most elements share a handful of range strings (`25-56`) and deprecation strings: parse each once
+  // and share the resulting (frozen) arrays. Objects are built as literals with the key order the
+  // spread-based form had, because decoding every element is most of a cold query's time.
+  const rangeCache = new Map<string, { present: VersionRange[]; removed: string | undefined }>();
   const parseRanges = (r: string) => {
     let parsed = rangeCache.get(r);
     if (!parsed) {
@@ -235,49 +240,74 @@ function expandPayload(payload: StoredPayload): DatabaseContents {
         return [from, dash < 0 ? from : Number(part.slice(dash + 1))];
       });
       const lastIndex = bounds.at(-1)?.[1] ?? -1;
-      parsed = lastIndex >= 0 && lastIndex < last ? { bounds, removed: at(lastIndex + 1) } : { bounds };
+      const present = Object.freeze(bounds.map(([from, to]) => Object.freeze({ from: at(from), to: at(to) }))) as VersionRange[];
+      parsed = { present, removed: lastIndex >= 0 && lastIndex < last ? at(lastIndex + 1) : undefined };
       rangeCache.set(r, parsed);
     }
     return parsed;
   };
-  const element = (stored: StoredElement): ElementHistory => {
-    const { bounds, removed } = parseRanges(stored.r);
-    const result: ElementHistory = { present: bounds.map(([from, to]) => ({ from: at(from), to: at(to) })) };
-    if (stored.d !== undefined) {
-      const colon = stored.d.indexOf(':');
-      const sources = [...stored.d.slice(colon + 1)].map((letter) => {
+  const deprecationCache = new Map<string, Deprecation>();
+  const parseDeprecation = (d: string): Deprecation => {
+    let parsed = deprecationCache.get(d);
+    if (!parsed) {
+      const colon = d.indexOf(':');
+      const sources = [...d.slice(colon + 1)].map((letter) => {
         const source = LETTER_SOURCES.get(letter);
         if (!source) throw new Error(`unknown deprecation source letter: ${letter}`);
         return source;
       });
-      result.deprecated = { version: at(Number(stored.d.slice(0, colon))), sources };
+      parsed = Object.freeze({ version: at(Number(d.slice(0, colon))), sources: Object.freeze(sources) as DeprecationSource[] });
+      deprecationCache.set(d, parsed);
     }
-    if (removed !== undefined) result.removed = removed;
+    return parsed;
+  };
+  /** Copies presence, deprecation and removal onto `target`, in that key order. */
+  const assignElement = <T extends ElementHistory>(target: T, r: string, d: string | undefined): T => {
+    const { present, removed } = parseRanges(r);
+    target.present = present;
+    if (d !== undefined) target.deprecated = parseDeprecation(d);
+    if (removed !== undefined) target.removed = removed;
+    return target;
+  };
+  const changes = <T>(list: readonly StoredChange<T>[]): AttributeChange<T>[] => {
+    const result: AttributeChange<T>[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const [index, value] = list[i]!;
+      result[i] = { version: at(index), value };
+    }
     return result;
   };
-  const changes = <T>(list: readonly StoredChange<T>[]): AttributeChange<T>[] => list.map(([i, value]) => ({ version: at(i), value }));
-  const enumValues = (list: readonly StoredEnumValue[]): EnumValueHistory[] =>
-    list.map(([value, r, d]) => ({ value, ...element(d === undefined ? { r } : { r, d }) }));
-  const field = (f: StoredField): FieldHistory => ({ path: f.p, ...element(f), type: changes(f.t), enum: enumValues(f.e) });
-  const parameter = (p: StoredParameter): ParameterHistory => ({
-    in: p.i,
-    name: p.n,
-    ...element(p),
-    type: changes(p.t),
-    required: changes(p.q),
-    default: changes(p.v),
-    enum: enumValues(p.e),
+  const enumValues = (list: readonly StoredEnumValue[]): EnumValueHistory[] => {
+    const result: EnumValueHistory[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const [value, r, d] = list[i]!;
+      result[i] = assignElement({ value } as EnumValueHistory, r, d);
+    }
+    return result;
+  };
+  const field = (f: StoredField): FieldHistory => {
+    const result = assignElement({ path: f.p } as FieldHistory, f.r, f.d);
+    result.type = changes(f.t);
+    result.enum = enumValues(f.e);
+    return result;
+  };
+  const parameter = (p: StoredParameter): ParameterHistory => {
+    const result = assignElement({ in: p.i, name: p.n } as ParameterHistory, p.r, p.d);
+    result.type = changes(p.t);
+    result.required = changes(p.q);
+    result.default = changes(p.v);
+    result.enum = enumValues(p.e);
+    return result;
+  };
+  const endpoints: EndpointHistory[] = payload.endpoints.map((e) => {
+    const result = assignElement({ method: e.m, path: e.p } as EndpointHistory, e.r, e.d);
+    result.operationId = changes(e.o);
+    result.tags = changes(e.g);
+    result.parameters = e.q.map(parameter);
+    result.requestBody = e.b.map(field);
+    result.response = e.s.map(field);
+    return result;
   });
-  const endpoints: EndpointHistory[] = payload.endpoints.map((e) => ({
-    method: e.m,
-    path: e.p,
-    ...element(e),
-    operationId: changes(e.o),
-    tags: changes(e.g),
-    parameters: e.q.map(parameter),
-    requestBody: e.b.map(field),
-    response: e.s.map(field),
-  }));
   const changelog: ChangelogMention[] = payload.changelog.map(([version, method, path, name, change]) =>
     name === null ? { version, method, path, change } : { version, method, path, name, change },
   );
