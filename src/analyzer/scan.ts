@@ -10,6 +10,7 @@ import { DETECTORS } from './detectors/index.js';
 import { createPathMatcher, type EndpointTemplate } from './path-matcher.js';
 import { bindProjectDetectors, mayImportProjectModule } from './project/project-detectors.js';
 import { decodeSourceText, findSourceFiles, type SourceFileSet, type TsProject } from './source-files.js';
+import { findScriptKind } from './script-kind.js';
 
 /** Larger files are generated or bundled code, not something a person wrote requests in. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -219,19 +220,4 @@ function readSource(file: string, notices: FileNotice[]): string | undefined {
     return undefined;
   }
   return decoded.text;
-}
-
-function findScriptKind(file: string): ts.ScriptKind {
-  switch (path.extname(file).toLowerCase()) {
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    case '.jsx':
-      return ts.ScriptKind.JSX;
-    case '.js':
-    case '.mjs':
-    case '.cjs':
-      return ts.ScriptKind.JS;
-    default:
-      return ts.ScriptKind.TS;
-  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { findScriptKind } from '../script-kind.js';
 
 /**
  * The text of every file a scan reads, parsed on first use only: a cross-file lookup parses the
@@ -42,20 +43,5 @@ export class ProjectSources {
     }
     this.parsed.set(key, sourceFile);
     return sourceFile ?? undefined;
-  }
-}
-
-function findScriptKind(file: string): ts.ScriptKind {
-  switch (path.extname(file).toLowerCase()) {
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    case '.jsx':
-      return ts.ScriptKind.JSX;
-    case '.js':
-    case '.mjs':
-    case '.cjs':
-      return ts.ScriptKind.JS;
-    default:
-      return ts.ScriptKind.TS;
   }
 }
