@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import type { RuleSetting } from '../model/finding.js';
@@ -30,8 +31,20 @@ interface RawConfig {
   specs?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validate = ajv.compile<RawConfig>(schema);
+let validator: ValidateFunction<RawConfig> | undefined;
+
+/**
+ * The schema validator, compiled on first use: loading ajv and compiling costs ~0.1 s, which a run
+ * without a config file (most cached lint runs) should not pay. ajv is CommonJS, so `require` keeps
+ * `validateConfig` synchronous.
+ */
+function getValidator(): ValidateFunction<RawConfig> {
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    validator = new Ajv({ allErrors: true, strict: true }).compile<RawConfig>(schema);
+  }
+  return validator;
+}
 
 /**
  * `--config <file>` when given, else the nearest `.docker-api-compat.json` or package.json with a
@@ -69,6 +82,7 @@ export async function loadConfig(options: { cwd: string; configFile?: string }):
 /** Checks a parsed config against the schema; errors name the file and the key, one line. */
 export function validateConfig(data: unknown, file: string, cwd: string, keyPrefix = ''): LintConfig {
   const shown = displayPath(file, cwd);
+  const validate = getValidator();
   if (!validate(data)) {
     const error = pickError(validate.errors ?? []);
     throw new InputError(describeSchemaError(error, keyPrefix), shown);
