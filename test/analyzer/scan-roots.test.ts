@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../helpers/specs.js';
 import { TEMPLATES } from './templates.js';
 
 // Inside the repository, so `dockerode` resolves to its node_modules/@types/dockerode.
-const ROOT = path.join(REPO_ROOT, 'test/artifacts/scan-roots');
+const ROOT = path.join(REPO_ROOT, `test/artifacts/scan-roots-${process.pid}`);
 
 function write(files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) {
