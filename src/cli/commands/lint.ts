@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { registerTypeScriptLoader } from '../../analyzer/typescript-loader.js';
 import { writeFileAtomic } from '../../db/atomic-write.js';
 import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js';
 import { FORMATTER_IDS, FORMATTERS } from '../../formatters/index.js';
 import type { LintRun } from '../../lint/lint-files.js';
 import type { FileNotice } from '../../model/call.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, deferTypeScriptLoader as registerTypeScriptLoader } from '../command.js';
 import type { CliIo } from '../io.js';
 
 /** `html` is not a findings formatter: the report page also shows every call and the minimum version. */
