@@ -1,5 +1,6 @@
 import type ts from 'typescript';
 import type { ScanResult } from '../model/call.js';
+import type { Detector } from './detector.js';
 import type { ApiHistory } from '../model/history.js';
 import { analyzeSourceFile, type FileAnalysisOptions } from './analyze-file.js';
 import { DETECTORS } from './detectors/index.js';
@@ -33,9 +34,18 @@ export function createFileAnalysisOptions(history: ApiHistory): FileAnalysisOpti
 /**
  * Runs the detectors over a file of a Program someone else built (typescript-eslint's typed
  * linting), with its type checker: the typed path of scanFiles without building a Program.
- * Syntax errors are the host's business (it parsed the file); never throws.
+ * Syntax errors are the host's business (it parsed the file); never throws. `detectors` replaces the
+ * registered ones, e.g. with those bindFileDetectors bound to the modules the file imports.
  */
-export function analyzeProgramFile(sourceFile: ts.SourceFile, checker: ts.TypeChecker | undefined, fileName: string, history: ApiHistory): ScanResult {
-  const result = analyzeSourceFile(sourceFile, checker, fileName, createFileAnalysisOptions(history));
+export function analyzeProgramFile(
+  sourceFile: ts.SourceFile,
+  checker: ts.TypeChecker | undefined,
+  fileName: string,
+  history: ApiHistory,
+  detectors?: readonly Detector[],
+): ScanResult {
+  const shared = createFileAnalysisOptions(history);
+  const options = detectors ? { ...shared, detectors } : shared;
+  const result = analyzeSourceFile(sourceFile, checker, fileName, options);
   return { files: [fileName], ...result };
 }

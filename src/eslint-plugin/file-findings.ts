@@ -3,7 +3,10 @@ import type { Rule } from 'eslint';
 import ts from 'typescript';
 import { selectDetectors } from '../analyzer/analyze-file.js';
 import { analyzeProgramFile } from '../analyzer/analyze-program-file.js';
+import type { Detector } from '../analyzer/detector.js';
 import { DETECTORS } from '../analyzer/detectors/index.js';
+import { DiskModuleSource } from '../analyzer/project/disk-modules.js';
+import { bindFileDetectors } from '../analyzer/project/project-detectors.js';
 import { scanSource } from '../analyzer/scan.js';
 import { describeError } from '../errors.js';
 import { lintCalls } from '../lint/engine.js';
@@ -40,6 +43,12 @@ interface FileState {
 
 /** Keyed by ESLint's SourceCode, which lives for one lint pass over one file. */
 const states = new WeakMap<object, FileState>();
+
+/**
+ * The project modules linted files import, for the whole ESLint run (and an editor's session):
+ * by path and modification time, so a client module many files import is read and parsed once.
+ */
+const diskModules = new DiskModuleSource();
 
 /**
  * The findings of one rule in the file a rule context lints, from the same scanner, database and
@@ -98,16 +107,29 @@ function lintScan(scan: ScanResult, history: ApiHistory, target: ReturnType<type
 function scanFile(context: Rule.RuleContext, history: ApiHistory): ScanResult {
   const sourceCode = context.sourceCode;
   const file = context.filename;
+  const detectors = bindDetectors(context);
   const program = (sourceCode.parserServices as { program?: ts.Program | null } | undefined)?.program;
   if (program && typeof program.getSourceFile === 'function') {
     const sourceFile = program.getSourceFile(file);
     if (sourceFile && sourceFile.text === sourceCode.text && isSameCompiler(sourceFile)) {
-      return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history);
+      return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history, detectors);
     }
   }
   // Most files of a project make no Engine API call: skip building the path matcher for them.
-  if (selectDetectors(sourceCode.text, DETECTORS).length === 0) return { files: [file], calls: [], unknown: [], notices: [] };
-  return scanSource(file, sourceCode.text, { history });
+  if (selectDetectors(sourceCode.text, detectors).length === 0) return { files: [file], calls: [], unknown: [], notices: [] };
+  return scanSource(file, sourceCode.text, { history, detectors });
+}
+
+/**
+ * What `docker-api-compat lint` binds from the whole project, from the modules this file imports:
+ * a client exported by another module is then found without types, and with types the file is not
+ * skipped for never saying "dockerode". Text without a real file name (stdin, a code block inside
+ * another file) has no folder its imports are relative to: the plain detectors then.
+ */
+function bindDetectors(context: Rule.RuleContext): readonly Detector[] {
+  const file = context.filename;
+  if (!path.isAbsolute(file) || file !== context.physicalFilename) return DETECTORS;
+  return bindFileDetectors(DETECTORS, file, context.sourceCode.text, diskModules);
 }
 
 /**

@@ -64,9 +64,13 @@ describe('the ESLint plugin, end to end, against `docker-api-compat lint`', () =
     const [eslint, cli] = await Promise.all([runEslint(), runCli()]);
     expect(eslint.fatal).toEqual([]);
     expect(eslint.reported).toEqual(cli);
-    // The fixture exercises every rule, a syntax-only .js file and a call only the type checker finds.
+    // The fixture exercises every rule, a syntax-only .js file, a call only the type checker finds, and a
+    // file that never says "dockerode" but calls a client another module exports (src/jobs.ts).
     expect(new Set(cli.map((r) => r.ruleId))).toEqual(new Set(RULE_IDS));
-    expect(cli.map((r) => r.file)).toEqual(expect.arrayContaining(['src/legacy.js', 'src/modem.ts']));
+    expect(cli.map((r) => r.file)).toEqual(expect.arrayContaining(['src/legacy.js', 'src/modem.ts', 'src/jobs.ts']));
+    expect(cli.filter((r) => r.file === 'src/jobs.ts')).toEqual([
+      expect.objectContaining({ ruleId: 'endpoint-unavailable', line: 5, column: 9, message: expect.stringContaining('POST /build/prune') }),
+    ]);
     // The suppressed call (disable-next-line) is reported by neither.
     expect(cli.some((r) => r.file === 'src/client.ts' && r.line === 27)).toBe(false);
   });

@@ -2,6 +2,14 @@ import path from 'node:path';
 import ts from 'typescript';
 import { findScriptKind } from '../script-kind.js';
 
+/** Parses a module's text; undefined when it cannot be parsed (nesting too deep). */
+export type ModuleParser = (file: string, text: string) => ts.SourceFile | undefined;
+
+export interface ProjectSourcesOptions {
+  /** Parses for the set, e.g. from a cache that outlives it (a linter building one set per linted file). */
+  parse?: ModuleParser;
+}
+
 /**
  * The text of every file a scan reads, parsed on first use only: a cross-file lookup parses the
  * few modules it follows, not the whole project. Paths are compared in resolved form.
@@ -9,9 +17,11 @@ import { findScriptKind } from '../script-kind.js';
 export class ProjectSources {
   private readonly texts = new Map<string, string>();
   private readonly parsed = new Map<string, ts.SourceFile | null>();
+  private readonly parse: ModuleParser;
 
-  constructor(files: ReadonlyMap<string, string> | Iterable<readonly [string, string]>) {
+  constructor(files: ReadonlyMap<string, string> | Iterable<readonly [string, string]>, options: ProjectSourcesOptions = {}) {
     for (const [file, text] of files) this.texts.set(path.resolve(file), text);
+    this.parse = options.parse ?? parseProjectModule;
   }
 
   has(file: string): boolean {
@@ -32,16 +42,23 @@ export class ProjectSources {
     const cached = this.parsed.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const text = this.texts.get(key);
-    let sourceFile: ts.SourceFile | null = null;
-    if (text !== undefined) {
-      try {
-        sourceFile = ts.createSourceFile(key, text, ts.ScriptTarget.Latest, true, findScriptKind(key));
-      } catch {
-        // The scan reports the file's parse failure itself; here it just exports nothing.
-        sourceFile = null;
-      }
+    let sourceFile: ts.SourceFile | undefined;
+    try {
+      sourceFile = text === undefined ? undefined : this.parse(key, text);
+    } catch {
+      sourceFile = undefined;
     }
-    this.parsed.set(key, sourceFile);
-    return sourceFile ?? undefined;
+    this.parsed.set(key, sourceFile ?? null);
+    return sourceFile;
+  }
+}
+
+/** How a project module is parsed for cross-file lookups: with parent pointers, its script kind from the name. */
+export function parseProjectModule(file: string, text: string): ts.SourceFile | undefined {
+  try {
+    return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, findScriptKind(file));
+  } catch {
+    // The scan reports the file's parse failure itself; here it just exports nothing.
+    return undefined;
   }
 }
