@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -5,6 +6,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import type ts from 'typescript';
 import { UsageError } from '../errors.js';
 import type { FileNotice } from '../model/call.js';
+import { registerTypeScriptLoader } from './typescript-loader.js';
 
 export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -31,6 +33,32 @@ export interface FindSourceFilesOptions {
   cwd: string;
   /** Extra gitignore-style patterns, relative to cwd. */
   ignore?: readonly string[];
+  /** tsconfig expansions remembered from an earlier run (`lint --cache`): a fresh one skips the compiler. */
+  projectMemo?: ProjectMemo;
+}
+
+/**
+ * A tsconfig.json expansion remembered between runs, with what it was computed from: every file the
+ * compiler read or probed while parsing the config (its `extends` chain, package lookups), and the
+ * listing of every directory under the folders it expanded. Only names that can matter are listed
+ * (subfolders and source-named files), so the cache file itself, written next to them, does not
+ * count as a change; an unchanged fingerprint means an unchanged expansion.
+ */
+export interface RememberedProject {
+  configPath: string;
+  options: ts.CompilerOptions;
+  fileNames: string[];
+  /** sha256 of each file read, or null for a path probed and found missing. */
+  inputs: Record<string, string | null>;
+  /** The folders the compiler listed (include roots). */
+  roots: string[];
+  /** Directory -> sha256 of its relevant entry names, for every directory under `roots`. */
+  directories: Record<string, string>;
+}
+
+export interface ProjectMemo {
+  get(configPath: string): RememberedProject | undefined;
+  set(project: RememberedProject): void;
 }
 
 /** The nearest tsconfig.json above `dir`, up to and including `cwd` (never above it). */
@@ -67,7 +95,7 @@ export async function findSourceFiles(options: FindSourceFilesOptions): Promise<
     const configPath = path.join(dir, 'tsconfig.json');
     if (projects.has(configPath)) return projects.get(configPath);
     if (!fs.existsSync(configPath)) return undefined;
-    const project = await readProject(configPath, notices);
+    const project = await readProject(configPath, notices, options.projectMemo);
     if (project) projects.set(configPath, project);
     return project;
   };
@@ -207,21 +235,125 @@ function findSpecialEntries(root: string): string[] {
   return special;
 }
 
-async function readProject(configPath: string, notices: FileNotice[]): Promise<TsProject | undefined> {
+async function readProject(configPath: string, notices: FileNotice[], memo?: ProjectMemo): Promise<TsProject | undefined> {
+  const remembered = memo?.get(configPath);
+  if (remembered && isProjectFresh(remembered)) return { configPath, options: remembered.options, fileNames: remembered.fileNames };
   // Only a folder with a tsconfig.json needs the compiler (0.3 s or more to load); plain folders do not.
+  registerTypeScriptLoader();
   const { default: ts } = await import('typescript');
-  const read = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
+  const inputs: Record<string, string | null> = {};
+  const roots = new Set<string>();
+  const readFile = (p: string): string | undefined => {
+    const text = ts.sys.readFile(p);
+    inputs[path.resolve(p)] = text === undefined ? null : hashText(text);
+    return text;
+  };
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readFile,
+    fileExists: (p) => {
+      const exists = ts.sys.fileExists(p);
+      const key = path.resolve(p);
+      if (!exists) inputs[key] = null;
+      else if (!(key in inputs) || inputs[key] === null) readFile(p);
+      return exists;
+    },
+    readDirectory: (root, extensions, excludes, includes, depth) => {
+      roots.add(path.resolve(root));
+      return ts.sys.readDirectory(root, extensions, excludes, includes, depth);
+    },
+  };
+  const read = ts.readConfigFile(configPath, readFile);
   if (read.error) {
     notices.push({ file: configPath, kind: 'unreadable', message: `tsconfig ignored: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}` });
     return undefined;
   }
   try {
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configPath), undefined, configPath);
-    return { configPath, options: parsed.options, fileNames: parsed.fileNames.map((f) => path.normalize(f)) };
+    const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(configPath), undefined, configPath);
+    const project: TsProject = { configPath, options: parsed.options, fileNames: parsed.fileNames.map((f) => path.normalize(f)) };
+    if (memo) {
+      // The compiler lists from the config's folder but walks each include pattern's base, which may
+      // lie outside it (`../shared/**`): its wildcard directories are exactly the folders to watch.
+      for (const dir of Object.keys(parsed.wildcardDirectories ?? {})) roots.add(path.resolve(dir));
+      memo.set({ ...project, inputs, roots: [...roots].sort(), directories: fingerprintDirectories([...roots]) });
+    }
+    return project;
   } catch (error) {
     notices.push({ file: configPath, kind: 'unreadable', message: `tsconfig ignored: ${error instanceof Error ? error.message : String(error)}` });
     return undefined;
   }
+}
+
+/** Whether a remembered expansion still holds: same inputs, same directories with the same entries. */
+export function isProjectFresh(project: RememberedProject): boolean {
+  for (const [file, hash] of Object.entries(project.inputs)) {
+    let text: string | null;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      text = null;
+    }
+    if ((text === null ? null : hashText(text)) !== hash) return false;
+  }
+  const now = fingerprintDirectories(project.roots);
+  const before = project.directories;
+  const nowKeys = Object.keys(now);
+  if (nowKeys.length !== Object.keys(before).length) return false;
+  return nowKeys.every((dir) => before[dir] === now[dir]);
+}
+
+/**
+ * A hash of the relevant entry names of every directory under `roots` (the roots included), walking
+ * iteratively and following directory links once each. Dependency folders and .git are not walked:
+ * the compiler's wildcard expansion skips node_modules and dot folders unless a pattern names them.
+ */
+function fingerprintDirectories(roots: readonly string[]): Record<string, string> {
+  const listings: Record<string, string> = {};
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    if (dir in listings) continue;
+    let entries: fs.Dirent[];
+    try {
+      const stat = fs.statSync(dir);
+      const identity = `${stat.dev}:${stat.ino}`;
+      if (seen.has(identity)) {
+        listings[dir] = 'seen';
+        continue;
+      }
+      seen.add(identity);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      listings[dir] = 'missing';
+      continue;
+    }
+    const names: string[] = [];
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      const full = path.join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDirectory = fs.statSync(full).isDirectory();
+        } catch {
+          // a dangling link: listed by name below, so its appearance or repair counts
+        }
+      }
+      if (isDirectory) {
+        names.push(`d:${entry.name}`);
+        stack.push(full);
+      } else if (entry.isSymbolicLink() || SOURCE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+        names.push(`f:${entry.name}`);
+      }
+    }
+    listings[dir] = hashText(names.sort().join('\n'));
+  }
+  return listings;
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function readGitignore(dir: string): Ignore {

@@ -2,11 +2,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
 import type { ScanOutcome } from '../analyzer/scan.js';
+import { registerTypeScriptLoader } from '../analyzer/typescript-loader.js';
 import { findEmbeddedDatabaseFile, loadEmbeddedHistory } from '../db/embedded.js';
 import type { FileNotice, ScanResult } from '../model/call.js';
 import type { FileResult } from '../model/finding.js';
 import type { ApiHistory } from '../model/history.js';
-import { createCacheKey, DEFAULT_CACHE_FILE, hashContent, readCache, writeCache, type CacheEntries } from './cache.js';
+import type { ProjectMemo, RememberedProject } from '../analyzer/source-files.js';
+import { createCacheKey, DEFAULT_CACHE_FILE, hashContent, readCacheContents, writeCache, type CacheEntries } from './cache.js';
 import { loadConfig, type LintConfig } from './config.js';
 import { lintCalls, resolveSeverities, type RuleSettings } from './engine.js';
 import { listHistoryVersions } from './presence.js';
@@ -62,9 +64,17 @@ interface Source {
  * The heavy modules (the TypeScript compiler, the spec loaders) load on first use, so a run that
  * needs neither (everything cached, embedded database) does not pay for them.
  */
-const loadAnalyzer = () => import('../analyzer/scan.js');
+// The TypeScript module hook is registered here, right before a module that imports the compiler,
+// not up front: the hook starts a loader thread (~0.1 s) that a fully cached run would not use.
+const loadAnalyzer = () => {
+  registerTypeScriptLoader();
+  return import('../analyzer/scan.js');
+};
 const loadSourceFiles = () => import('../analyzer/source-files.js');
-const loadSuppressions = () => import('./suppressions.js');
+const loadSuppressions = () => {
+  registerTypeScriptLoader();
+  return import('./suppressions.js');
+};
 
 /** Config discovery, history, target, file selection, scan, rules, suppressions and the cache: one lint run. */
 export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
@@ -101,6 +111,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   let cacheFile: string | undefined;
   let cacheKey = '';
   let entries: CacheEntries = new Map();
+  let projectMemo: MemoWithChanges | undefined;
   if (options.cache) {
     cacheFile = await resolveCacheFile(cwd, options.cacheLocation);
     cacheKey = createCacheKey({
@@ -111,7 +122,9 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       reportUnused,
       noTypes: options.noTypes ?? false,
     });
-    entries = await readCache(cacheFile, cacheKey);
+    const contents = await readCacheContents(cacheFile, cacheKey);
+    entries = contents.entries;
+    projectMemo = createProjectMemo(contents.projects);
   }
 
   const scanWorkTree = async () => (await loadAnalyzer()).scanFiles({ paths: options.paths, cwd, ignore: scanIgnore, noTypes: options.noTypes ?? false, history });
@@ -140,7 +153,12 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
       return mergeScans(misses.map((s) => scanSource(s.file, s.text ?? '', { history })));
     };
   } else if (options.cache) {
-    const found = await (await loadSourceFiles()).findSourceFiles({ paths: options.paths, cwd, ignore: scanIgnore });
+    const found = await (await loadSourceFiles()).findSourceFiles({
+      paths: options.paths,
+      cwd,
+      ignore: scanIgnore,
+      ...(projectMemo ? { projectMemo } : {}),
+    });
     notices.push(...found.notices);
     sources = await Promise.all(found.files.filter((f) => !isConfigIgnored(f)).map(readSource));
     const all = sources.length;
@@ -195,9 +213,31 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintRun> {
   }
   options.onProgress?.({ done: total, total });
   // An all-hit run changes nothing: not rewriting keeps the warm path to reads and hashes only.
-  if (cacheFile !== undefined && misses.length > 0) await writeCache(cacheFile, cacheKey, entries);
+  if (cacheFile !== undefined && (misses.length > 0 || projectMemo?.changed)) {
+    await writeCache(cacheFile, cacheKey, entries, projectMemo?.list() ?? []);
+  }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, notices: dedupeNotices(notices), target, config, stats: { files: total, cached: total - misses.length } };
+}
+
+interface MemoWithChanges extends ProjectMemo {
+  /** Whether a project was (re)computed this run, so the cache file needs writing. */
+  changed: boolean;
+  list(): RememberedProject[];
+}
+
+function createProjectMemo(projects: readonly RememberedProject[]): MemoWithChanges {
+  const byPath = new Map(projects.map((p) => [p.configPath, p]));
+  const memo: MemoWithChanges = {
+    changed: false,
+    get: (configPath) => byPath.get(configPath),
+    set: (project) => {
+      byPath.set(project.configPath, project);
+      memo.changed = true;
+    },
+    list: () => [...byPath.values()],
+  };
+  return memo;
 }
 
 async function readSource(file: string): Promise<Source> {
