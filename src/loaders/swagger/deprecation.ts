@@ -14,7 +14,11 @@ const LEADING_MARKER = /^(?:>\s*)*\**deprecated\**\s*(?:[:.]|$)/i;
 const SELF_REFERENCE =
   /\bthis (?:field|endpoint|parameter|option|property|setting|value|flag|route|operation) (?:is|was|has been) (?:now )?deprecated\b/i;
 
+/** Both patterns need the word; most descriptions lack it, and this check is far cheaper than splitting lines. */
+const DEPRECATED_WORD = /deprecated/i;
+
 export function isDeprecationText(description: string): boolean {
+  if (!DEPRECATED_WORD.test(description)) return false;
   if (SELF_REFERENCE.test(description)) return true;
   return description.split('\n').some((line) => LEADING_MARKER.test(line.trim()));
 }
