@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/analyzer/detectors/index.js';
 import { dockerodeDetector } from '../../../src/analyzer/detectors/dockerode.js';
 import { DockerodeProjectIndex } from '../../../src/analyzer/dockerode/project-index.js';
-import { bindProjectDetectors, mayImportProjectModule } from '../../../src/analyzer/project/project-detectors.js';
+import { bindFileDetectors, bindProjectDetectors, mayImportProjectModule } from '../../../src/analyzer/project/project-detectors.js';
 import { ProjectSources } from '../../../src/analyzer/project/project-sources.js';
 import { scanSnippet } from '../scan-snippet.js';
 
@@ -57,5 +57,32 @@ describe('project index on hostile input', () => {
 
   it('scanSource (one file, no project) keeps working as before', () => {
     expect(scanSnippet("import { docker } from './docker';\ndocker.ping();").calls).toEqual([]);
+  });
+});
+
+describe('bindFileDetectors', () => {
+  const files: Record<string, string> = {
+    '/p/src/docker.ts': "import Docker from 'dockerode'; export const docker = new Docker({ version: 'v1.41' });",
+    '/p/src/lib/index.ts': "export { docker as client } from '../docker';",
+  };
+  const source = { isFile: (f: string) => f in files, readText: (f: string) => files[f] };
+
+  it('binds the dockerode detector to the modules the file imports', () => {
+    const text = "import { client } from './lib';\nclient.ping();";
+    const bound = bindFileDetectors(DETECTORS, '/p/src/jobs.ts', text, source);
+    expect(bound.find((d) => d.via === 'dockerode')!.triggers).toEqual(['dockerode', 'docker', 'lib']);
+    expect(scanSnippet(text, bound, '/p/src/jobs.ts').calls).toEqual([expect.objectContaining({ call: 'GET /_ping', at: '2:1', via: 'dockerode', pinned: '1.41' })]);
+    // The plain detectors find nothing in the same text.
+    expect(scanSnippet(text, DETECTORS, '/p/src/jobs.ts').calls).toEqual([]);
+  });
+
+  it('leaves the detectors alone for files without relative imports, or whose imports lead to no client', () => {
+    const read: string[] = [];
+    const counting = { isFile: source.isFile, readText: (f: string) => (read.push(f), files[f]) };
+    expect(bindFileDetectors(DETECTORS, '/p/src/a.ts', "import Docker from 'dockerode';", counting)).toEqual(DETECTORS);
+    expect(bindFileDetectors(DETECTORS, '/p/src/a.ts', "import { x } from './missing';", counting)).toEqual(DETECTORS);
+    expect(read).toEqual([]);
+    const others = DETECTORS.filter((d) => d !== dockerodeDetector);
+    expect(bindFileDetectors(others, '/p/src/a.ts', "import { docker } from './docker';", counting)).toEqual(others);
   });
 });
