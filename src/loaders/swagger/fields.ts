@@ -66,8 +66,21 @@ export function followReference(document: unknown, node: unknown): unknown {
  * Sibling keys of a `$ref` (a description saying "Deprecated") win over the target's.
  * `chain` holds the nodes being resolved right now, so self-referencing allOf/ref loops stop at once.
  */
-function resolveSchema(node: unknown, ctx: SchemaContext, at: string, chain: Set<object> = new Set()): ResolvedSchema | undefined {
+function resolveSchema(node: unknown, ctx: SchemaContext, at: string, chain?: Set<object>): ResolvedSchema | undefined {
   if (!isObject(node)) return undefined;
+  // The common case after dereferencing, a plain schema at the start of a chain: the same checks
+  // as below without allocating a chain (this runs once per property of every body).
+  if (chain === undefined && typeof node.$ref !== 'string' && !Array.isArray(node.allOf)) {
+    ctx.resolutions = (ctx.resolutions ?? 0) + 1;
+    if (ctx.resolutions > MAX_RESOLUTIONS_PER_CONTEXT) {
+      if (ctx.resolutions === MAX_RESOLUTIONS_PER_CONTEXT + 1) {
+        report(ctx, `more than ${MAX_RESOLUTIONS_PER_CONTEXT} schema resolutions; rest not read`, at || '(body)');
+      }
+      return undefined;
+    }
+    return { schema: node, identity: node };
+  }
+  chain ??= new Set();
   if (chain.has(node)) {
     report(ctx, 'circular schema cut', at || '(body)');
     return undefined;
