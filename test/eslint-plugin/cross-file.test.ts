@@ -72,7 +72,7 @@ ruleTester.run('endpoint-unavailable (a client another module exports)', plugin.
 
 describe('cross-file clients in a long-running linter', () => {
   const linter = new Linter({ configType: 'flat', cwd: root });
-  const config = [
+  const config: Linter.Config[] = [
     {
       files: ['**/*.js'],
       plugins: { 'docker-api-compat': plugin },

@@ -73,7 +73,7 @@ describe('bindFileDetectors', () => {
     expect(bound.find((d) => d.via === 'dockerode')!.triggers).toEqual(['dockerode', 'docker', 'lib']);
     expect(scanSnippet(text, bound, '/p/src/jobs.ts').calls).toEqual([expect.objectContaining({ call: 'GET /_ping', at: '2:1', via: 'dockerode', pinned: '1.41' })]);
     // The plain detectors find nothing in the same text.
-    expect(scanSnippet(text, DETECTORS, '/p/src/jobs.ts').calls).toEqual([]);
+    expect(scanSnippet(text, [...DETECTORS], '/p/src/jobs.ts').calls).toEqual([]);
   });
 
   it('leaves the detectors alone for files without relative imports, or whose imports lead to no client', () => {
