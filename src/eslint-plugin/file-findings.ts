@@ -107,14 +107,15 @@ function lintScan(scan: ScanResult, history: ApiHistory, target: ReturnType<type
 function scanFile(context: Rule.RuleContext, history: ApiHistory): ScanResult {
   const sourceCode = context.sourceCode;
   const file = context.filename;
-  const detectors = bindDetectors(context);
   const program = (sourceCode.parserServices as { program?: ts.Program | null } | undefined)?.program;
   if (program && typeof program.getSourceFile === 'function') {
     const sourceFile = program.getSourceFile(file);
     if (sourceFile && sourceFile.text === sourceCode.text && isSameCompiler(sourceFile)) {
-      return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history, detectors);
+      // The Program's name for the file is absolute even when ESLint's is not (a RuleTester case).
+      return analyzeProgramFile(sourceFile, program.getTypeChecker(), file, history, bindDetectors(context, sourceFile.fileName));
     }
   }
+  const detectors = bindDetectors(context, file);
   // Most files of a project make no Engine API call: skip building the path matcher for them.
   if (selectDetectors(sourceCode.text, detectors).length === 0) return { files: [file], calls: [], unknown: [], notices: [] };
   return scanSource(file, sourceCode.text, { history, detectors });
@@ -126,9 +127,8 @@ function scanFile(context: Rule.RuleContext, history: ApiHistory): ScanResult {
  * skipped for never saying "dockerode". Text without a real file name (stdin, a code block inside
  * another file) has no folder its imports are relative to: the plain detectors then.
  */
-function bindDetectors(context: Rule.RuleContext): readonly Detector[] {
-  const file = context.filename;
-  if (!path.isAbsolute(file) || file !== context.physicalFilename) return DETECTORS;
+function bindDetectors(context: Rule.RuleContext, file: string): readonly Detector[] {
+  if (!path.isAbsolute(file) || context.filename !== context.physicalFilename) return DETECTORS;
   return bindFileDetectors(DETECTORS, file, context.sourceCode.text, diskModules);
 }
 

@@ -52,6 +52,31 @@ describe('typed linting (typescript-eslint parser services)', () => {
   });
 });
 
+/** Only the checker knows `client` is the client ./docker.ts exports; the file never says "dockerode". */
+const TYPED_CROSS_FILE = `import { docker } from './docker.js';
+
+export async function clean(client: typeof docker) {
+  await client.pruneBuilder();
+}
+`;
+const JOBS_IN_PROJECT = 'src/jobs.ts';
+
+describe('typed linting of a file that uses a client another module exports', () => {
+  const service = new RuleTester({
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE } },
+  });
+  service.run('endpoint-unavailable (typed, cross-file)', rule, {
+    valid: [{ filename: JOBS_IN_PROJECT, code: TYPED_CROSS_FILE, options: [{ target: '1.31..1.40' }] }],
+    invalid: [{ filename: JOBS_IN_PROJECT, code: TYPED_CROSS_FILE, errors: [{ message: MESSAGE, line: 4, column: 9, endLine: 4, endColumn: 30 }] } as never],
+  });
+
+  // Without the checker nothing says what a parameter of type `typeof docker` is.
+  new RuleTester().run('endpoint-unavailable (syntax only, cross-file)', rule, {
+    valid: [{ filename: path.join(FIXTURE, JOBS_IN_PROJECT), code: TYPED_CROSS_FILE }],
+    invalid: [],
+  });
+});
+
 describe('the same parser without a project: syntax only', () => {
   const untyped = new RuleTester();
   untyped.run('endpoint-unavailable', rule, {
