@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { CallKey, CallRecord, FileNotice, SourceLocation, UnknownCall } from '../model/call.js';
+import type { CallKey, CallRecord, CallVia, FileNotice, SourceLocation, UnknownCall } from '../model/call.js';
 import type { DetectedCall, Detector, DetectorContext } from './detector.js';
 import type { PathMatcher } from './path-matcher.js';
 import { collectCalls } from './walk.js';
@@ -20,6 +20,30 @@ export interface FileAnalysis {
   calls: CallRecord[];
   unknown: UnknownCall[];
   notices: FileNotice[];
+}
+
+/** Generic HTTP clients: their calls go anywhere, so a path alone is weaker evidence than a dockerode call. */
+const GENERIC_HTTP: ReadonlySet<CallVia> = new Set<CallVia>(['fetch', 'axios', 'got', 'http']);
+
+/** Text that says a file talks to a Docker daemon: the word docker, a socket, the daemon's TCP ports. */
+const DOCKER_EVIDENCE = /docker|\.sock\b|:237[56]\b|\bunix:/i;
+
+/** A request URL aimed at a daemon: a unix socket, a local or `docker` host without a port (a socket), the daemon's TCP ports. */
+const DAEMON_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:unix:|[^/]*\.sock|(?:localhost|127\.0\.0\.1|\[::1\]|docker)(?:\/|$)|[^/]*:237[56](?:\/|$))/i;
+
+/** Single path segments no other common HTTP API uses. */
+const DOCKER_ONLY_SEGMENTS: ReadonlySet<string> = new Set(['_ping', 'swarm', 'containers']);
+
+/**
+ * Whether a generic HTTP call is believable as an Engine API call. `fetch(`${base}/info`)` or
+ * `axios.get('/version')` in a web app are not: a single generic segment needs some sign of Docker
+ * (in the URL, a `/v1.xx` prefix, or anywhere in the file). Paths with two literal Engine segments
+ * (`/containers/json`, `/images/{name}/json`) are specific enough on their own.
+ */
+function isBelievable(rawPath: string, matchedPath: string, pinned: boolean, fileHasEvidence: () => boolean): boolean {
+  if (pinned || DAEMON_URL.test(rawPath.trim())) return true;
+  const literalSegments = matchedPath.split('/').filter((s) => s !== '' && !s.startsWith('{'));
+  return literalSegments.length >= 2 || literalSegments.some((s) => DOCKER_ONLY_SEGMENTS.has(s)) || fileHasEvidence();
 }
 
 /** The detectors whose trigger words occur in the text: the rest cannot find anything there. */
@@ -49,6 +73,8 @@ export function analyzeSourceFile(
     return result;
   }
   const seen = new Set<string>();
+  let evidence: boolean | undefined;
+  const fileHasEvidence = () => (evidence ??= DOCKER_EVIDENCE.test(sourceFile.text));
   for (const detector of detectors) {
     let detected: DetectedCall[];
     try {
@@ -64,6 +90,7 @@ export function analyzeSourceFile(
       seen.add(identity);
       const match = options.matcher.match(call.method, call.path);
       if (match.kind === 'none') continue;
+      if (GENERIC_HTTP.has(call.via) && !isBelievable(call.path, match.path, match.pinnedVersion !== null, fileHasEvidence)) continue;
       const pinnedVersion = match.pinnedVersion ?? call.pinnedVersion;
       if (match.kind === 'unknown') {
         const unknown: UnknownCall = { location, method: call.method, path: match.path, via: call.via, pinnedVersion };
