@@ -192,7 +192,7 @@ export function decodeDatabaseContents(text: string, file?: string): DatabaseCon
     throw new InputError(`embedded database has schema ${header.schema}, this version reads schema ${DATABASE_SCHEMA}: run specs build`, file);
   }
   try {
-    return expandPayload(JSON.parse(payloadText) as StoredPayload);
+    return expandPayload(JSON.parse(payloadText) as StoredPayload, file);
   } catch (error) {
     throw new InputError(`embedded database is malformed (${error instanceof Error ? error.message : String(error)}): run specs build`, file);
   }
@@ -212,7 +212,7 @@ function parseHeader(line: string): StoredHeader | undefined {
 
 type Deprecation = NonNullable<ElementHistory['deprecated']>;
 
-function expandPayload(payload: StoredPayload): DatabaseContents {
+function expandPayload(payload: StoredPayload, file: string | undefined): DatabaseContents {
   const versions: VersionInfo[] = payload.versions.map(([version, format, endpointCount, unparsedCount]) => ({
     version,
     format,
@@ -299,17 +299,40 @@ function expandPayload(payload: StoredPayload): DatabaseContents {
     result.enum = enumValues(p.e);
     return result;
   };
-  const endpoints: EndpointHistory[] = payload.endpoints.map((e) => {
-    const result = assignElement({ method: e.m, path: e.p } as EndpointHistory, e.r, e.d);
-    result.operationId = changes(e.o);
-    result.tags = changes(e.g);
-    result.parameters = e.q.map(parameter);
-    result.requestBody = e.b.map(field);
-    result.response = e.s.map(field);
-    return result;
-  });
+  const expandEndpoints = (): EndpointHistory[] =>
+    payload.endpoints.map((e) => {
+      const result = assignElement({ method: e.m, path: e.p } as EndpointHistory, e.r, e.d);
+      result.operationId = changes(e.o);
+      result.tags = changes(e.g);
+      result.parameters = e.q.map(parameter);
+      result.requestBody = e.b.map(field);
+      result.response = e.s.map(field);
+      return result;
+    });
   const changelog: ChangelogMention[] = payload.changelog.map(([version, method, path, name, change]) =>
     name === null ? { version, method, path, change } : { version, method, path, name, change },
   );
-  return { history: { versions, endpoints, changelog }, source: payload.source };
+  // Endpoints are expanded on first access: a fully cached lint run needs only the version list,
+  // and expanding every element is most of the decoding time. The key keeps its place between
+  // versions and changelog, so serializing a history gives the same text as before.
+  let endpoints: EndpointHistory[] | undefined;
+  const history: ApiHistory = { versions, endpoints: [], changelog };
+  Object.defineProperty(history, 'endpoints', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (endpoints === undefined) {
+        try {
+          endpoints = expandEndpoints();
+        } catch (error) {
+          throw new InputError(`embedded database is malformed (${error instanceof Error ? error.message : String(error)}): run specs build`, file);
+        }
+      }
+      return endpoints;
+    },
+    set: (value: EndpointHistory[]) => {
+      endpoints = value;
+    },
+  });
+  return { history, source: payload.source };
 }

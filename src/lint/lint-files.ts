@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
@@ -240,9 +241,14 @@ function createProjectMemo(projects: readonly RememberedProject[]): MemoWithChan
   return memo;
 }
 
+/**
+ * Synchronous on purpose: a warm cached run reads and hashes every file and little else, and for
+ * thousands of small files a promise per read (open, fstat, read, close on the thread pool) cost
+ * more than the reads themselves.
+ */
 async function readSource(file: string): Promise<Source> {
   try {
-    const buffer = await readFile(file);
+    const buffer = readFileSync(file);
     return { file, text: buffer.toString('utf8'), hash: hashContent(buffer) };
   } catch {
     return { file };
