@@ -32,11 +32,3 @@ export async function loadHistory(options: HistoryOptions = {}): Promise<ApiHist
   const { loadEmbeddedHistory } = await import('../db/embedded.js');
   return loadEmbeddedHistory();
 }
-
-/**
- * What `lint` once called before loading its library: the TypeScript module hook now registers itself
- * right before the compiler is first imported (`lint/lint-files.ts`, `analyzer/source-files.ts`),
- * because the hook's loader thread costs ~0.1 s that a fully cached run never needs. Does nothing;
- * the call in the lint command can go.
- */
-export function deferTypeScriptLoader(): void {}

@@ -5,7 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, InputError, UsageError } from '../../errors.js'
 import { FORMATTER_IDS, FORMATTERS } from '../../formatters/index.js';
 import type { LintRun } from '../../lint/lint-files.js';
 import type { FileNotice } from '../../model/call.js';
-import { defineCommand, deferTypeScriptLoader as registerTypeScriptLoader } from '../command.js';
+import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 
 /** `html` is not a findings formatter: the report page also shows every call and the minimum version. */
@@ -49,7 +49,6 @@ export const lintCommand = defineCommand({
     const showProgress = io.isTTY && format === 'stylish';
     const progress = createProgress(io);
     // Loaded on use: the lint library pulls in the analyzer, which the other commands do not all need.
-    registerTypeScriptLoader();
     const { lintFiles } = await import('../../lint/lint-files.js');
     let run: LintRun;
     try {
