@@ -40,7 +40,7 @@ export class DockerodeProjectIndex implements DockerodeProjectLookup {
   findTriggerWords(): string[] {
     const members = new Set<string>();
     for (const file of this.sources.files()) {
-      if (this.sources.readText(file)?.includes(DOCKERODE_WORD)) members.add(file);
+      if (this.sources.readText(file)?.includes(DOCKERODE_WORD) && this.hasClientExport(file)) members.add(file);
     }
     if (members.size === 0) return [];
     const has = (f: string) => this.sources.has(f);
@@ -72,6 +72,20 @@ export class DockerodeProjectIndex implements DockerodeProjectLookup {
       if (word) words.add(word);
     }
     return [...words];
+  }
+
+  /**
+   * Whether a file that mentions dockerode exports something that resolves to a dockerode object.
+   * Most such files only use a client of their own; counting them would make every importer a
+   * candidate (and their module names, like `module1`, match far too many texts).
+   */
+  private hasClientExport(file: string): boolean {
+    const sourceFile = this.sources.readSourceFile(file);
+    if (!sourceFile) return true;
+    for (const name of listExportedNames(sourceFile)) {
+      if (this.resolveExport(file, name, 'value') ?? this.resolveExport(file, name, 'call')) return true;
+    }
+    return false;
   }
 
   private lookUp(fromFile: string, specifier: string, path: readonly string[], use: 'value' | 'call'): DockerodeReceiver | undefined {
@@ -135,4 +149,27 @@ export class DockerodeProjectIndex implements DockerodeProjectLookup {
     }
     return resolver;
   }
+}
+
+/**
+ * Names a module may export a client under: ESM declarations and export lists, `export default`,
+ * and CommonJS (`module.exports = ...` as default, `exports.x` / `module.exports.x`, and the keys of
+ * `module.exports = { ... }`). `export *` is left to the barrel walk.
+ */
+function listExportedNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>(['default']);
+  const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement) && isExported(statement)) {
+      for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+    } else if (ts.isFunctionDeclaration(statement) && isExported(statement) && statement.name) {
+      names.add(statement.name.text);
+    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) names.add(element.name.text);
+    }
+  }
+  for (const match of sourceFile.text.matchAll(/\b(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=/g)) names.add(match[1]!);
+  const objectExport = /\bmodule\.exports\s*=\s*\{([^}]*)\}/.exec(sourceFile.text);
+  for (const key of objectExport?.[1]?.matchAll(/([A-Za-z_$][\w$]*)\s*(?=[,:}]|$)/g) ?? []) names.add(key[1]!);
+  return names;
 }
