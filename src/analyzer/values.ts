@@ -309,3 +309,13 @@ export function toHttpMethod(name: string): HttpMethod | undefined {
   const upper = name.toUpperCase();
   return HTTP_METHODS.has(upper) ? (upper as HttpMethod) : undefined;
 }
+
+/** The string value of `name` in the last of several option objects that sets it (later options win, as client defaults do). */
+export function readLastStringProperty(objects: readonly ts.Expression[], name: string, context: ValueContext): string | undefined {
+  let value: string | undefined;
+  for (const object of objects) {
+    const property = readObjectProperty(object, name, context);
+    if (property) value = evaluateString(property, context) ?? value;
+  }
+  return value;
+}

@@ -5,7 +5,7 @@ import { joinUrl, readCallee, readTypeName, toKeys } from '../callee.js';
 import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { MAX_RESOLVE_STEPS } from '../scope.js';
-import { evaluateString, readBodyKeys, readHttpMethod, readObjectProperty, readQueryKeys, resolveExpression, toHttpMethod } from '../values.js';
+import { evaluateString, readBodyKeys, readHttpMethod, readLastStringProperty, readObjectProperty, readQueryKeys, resolveExpression, toHttpMethod } from '../values.js';
 
 /** `axios.get(url, config)` style: where the URL, the body and the config are among the arguments. */
 const METHOD_SIGNATURES: Readonly<Record<string, { data: boolean }>> = {
@@ -67,9 +67,9 @@ function buildCall(
   context: DetectorContext,
 ): DetectedCall | undefined {
   const configs = config ? [...client.configs, config] : client.configs;
-  const url = urlArgument ? evaluateString(urlArgument, context) : readLastString(configs, 'url', context);
+  const url = urlArgument ? evaluateString(urlArgument, context) : readLastStringProperty(configs, 'url', context);
   if (url === undefined) return undefined;
-  const baseURL = readLastString(configs, 'baseURL', context);
+  const baseURL = readLastStringProperty(configs, 'baseURL', context);
   const hasUnknownBase = baseURL === undefined && configs.some((c) => readObjectProperty(c, 'baseURL', context) !== undefined);
   const path = joinUrl(hasUnknownBase ? '{}' : baseURL, url);
   if (path === undefined) return undefined;
@@ -87,15 +87,6 @@ function buildCall(
     if (data) keys.push(...toKeys(readBodyKeys(data, context), 'body'));
   }
   return { node: call, method: method ?? 'GET', path, via: 'axios', keys, pinnedVersion: null };
-}
-
-function readLastString(configs: readonly ts.Expression[], name: string, context: DetectorContext): string | undefined {
-  let value: string | undefined;
-  for (const c of configs) {
-    const property = readObjectProperty(c, name, context);
-    if (property) value = evaluateString(property, context) ?? value;
-  }
-  return value;
 }
 
 /** The axios module, or an instance made by `axios.create(config)` (possibly through variables and fields). */

@@ -5,7 +5,7 @@ import { joinUrl, readCallee, readTypeName, toKeys } from '../callee.js';
 import { detectEachCall, type DetectedCall, type Detector, type DetectorContext } from '../detector.js';
 import { isModuleRef, resolveModuleRef } from '../module-ref.js';
 import { MAX_RESOLVE_STEPS } from '../scope.js';
-import { evaluateString, parseQueryKeys, readBodyKeys, readHttpMethod, readObjectProperty, readQueryKeys, resolveExpression, toHttpMethod } from '../values.js';
+import { evaluateString, parseQueryKeys, readBodyKeys, readHttpMethod, readLastStringProperty, readObjectProperty, readQueryKeys, resolveExpression, toHttpMethod } from '../values.js';
 
 /** A got client: the module or an instance from `.extend(options)`, with those options oldest first. */
 interface GotClient {
@@ -39,9 +39,9 @@ function buildCall(call: ts.CallExpression, client: GotClient, methodFromName: H
   const firstValue = resolveExpression(first, context);
   const callOptions = ts.isObjectLiteralExpression(firstValue) ? first : second;
   const options = callOptions ? [...client.options, callOptions] : client.options;
-  const url = ts.isObjectLiteralExpression(firstValue) ? readLastString(options, 'url', context) : evaluateString(first, context);
+  const url = ts.isObjectLiteralExpression(firstValue) ? readLastStringProperty(options, 'url', context) : evaluateString(first, context);
   if (url === undefined) return undefined;
-  const prefixUrl = readLastString(options, 'prefixUrl', context);
+  const prefixUrl = readLastStringProperty(options, 'prefixUrl', context);
   const hasUnknownPrefix = prefixUrl === undefined && options.some((o) => readObjectProperty(o, 'prefixUrl', context) !== undefined);
   const path = joinUrl(hasUnknownPrefix ? '{}' : prefixUrl, url);
   if (path === undefined) return undefined;
@@ -59,15 +59,6 @@ function buildCall(call: ts.CallExpression, client: GotClient, methodFromName: H
     if (body) keys.push(...toKeys(readBodyKeys(body, context), 'body'));
   }
   return { node: call, method: method ?? 'GET', path, via: 'got', keys, pinnedVersion: null };
-}
-
-function readLastString(options: readonly ts.Expression[], name: string, context: DetectorContext): string | undefined {
-  let value: string | undefined;
-  for (const o of options) {
-    const property = readObjectProperty(o, name, context);
-    if (property) value = evaluateString(property, context) ?? value;
-  }
-  return value;
 }
 
 function resolveGotClient(expr: ts.Expression, context: DetectorContext): GotClient | undefined {
