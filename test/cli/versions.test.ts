@@ -45,10 +45,10 @@ describe('versions', () => {
   it('prints JSON with --json', async () => {
     const { code, out } = await run(['versions', '--json']);
     expect(code).toBe(0);
-    const parsed = JSON.parse(out) as { versions: { version: string; dockerRelease?: string; status: string }[]; defaultMinApiVersion: { current: string } };
+    const parsed = JSON.parse(out) as { versions: { version: string; docker: string | null; status: string }[]; defaultMinApiVersion: { current: string } };
     expect(parsed.versions).toHaveLength(history.versions.length);
-    expect(parsed.versions.find((v) => v.version === '1.44')).toMatchObject({ dockerRelease: '25.0', status: 'released', format: 'swagger' });
-    expect(parsed.versions.find((v) => v.version === '1.3')?.dockerRelease).toBeUndefined();
+    expect(parsed.versions.find((v) => v.version === '1.44')).toMatchObject({ docker: '25.0', status: 'released', format: 'swagger' });
+    expect(parsed.versions.find((v) => v.version === '1.3')?.docker).toBeNull();
     expect(parsed.defaultMinApiVersion).toMatchObject({ current: '1.40', minConfigurable: '1.24' });
   });
 

@@ -6,8 +6,8 @@ import { defineCommand, loadHistory } from '../command.js';
 
 export interface VersionRow {
   version: string;
-  /** The first Docker Engine release serving it; undefined when no known release did. */
-  dockerRelease?: string;
+  /** The first Docker Engine release serving it; null when no known release did (shown as "unknown"). */
+  docker: string | null;
   format: SourceFormat;
   status: VersionStatus;
   endpoints: number;
@@ -15,10 +15,10 @@ export interface VersionRow {
 
 export function listVersionRows(history: ApiHistory): VersionRow[] {
   return history.versions.map((v) => {
-    const dockerRelease = findDockerRelease(v.version);
+    const docker = findDockerRelease(v.version) ?? null;
     return {
       version: v.version,
-      ...(dockerRelease === undefined ? {} : { dockerRelease }),
+      docker,
       format: v.format,
       status: findVersionStatus(v.version),
       endpoints: v.endpointCount,
@@ -64,7 +64,7 @@ export const versionsCommand = defineCommand({
     }
     const table = formatTable(
       ['VERSION', 'DOCKER', 'FORMAT', 'STATUS', 'ENDPOINTS'],
-      rows.map((r) => [r.version, r.dockerRelease ?? 'unknown', r.format, r.status, String(r.endpoints)]),
+      rows.map((r) => [r.version, r.docker ?? 'unknown', r.format, r.status, String(r.endpoints)]),
       { alignRight: [4] },
     );
     io.stdout(`${table}\n${describeDefaultMinimums().join('\n')}\n`);
