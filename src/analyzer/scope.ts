@@ -250,3 +250,20 @@ export function readPropertyName(name: ts.PropertyName | undefined): string | un
   }
   return undefined;
 }
+
+/**
+ * The symbol of an expression's (non-null) type, or undefined when the type says nothing either way:
+ * no checker, any/unknown, void and primitives, an overload that failed to resolve, a checker error.
+ */
+export function readTypeSymbol(expr: ts.Expression, context: ScopeContext): ts.Symbol | undefined {
+  const checker = context.checker;
+  if (!checker) return undefined;
+  let type: ts.Type;
+  try {
+    type = checker.getNonNullableType(checker.getTypeAtLocation(expr));
+  } catch {
+    return undefined;
+  }
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+  return type.getSymbol() ?? type.aliasSymbol;
+}

@@ -3,7 +3,7 @@ import type { CallKey } from '../../model/call.js';
 import type { HttpMethod } from '../../model/surface.js';
 import type { DetectedCall, Detector, DetectorContext } from '../detector.js';
 import { resolveModuleRef } from '../module-ref.js';
-import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, skipValueWrappers, type ScopeContext } from '../scope.js';
+import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, readTypeSymbol, skipValueWrappers, type ScopeContext } from '../scope.js';
 import { readBodyKeys, readObjectKeys, resolveObjectLiteral } from '../values.js';
 
 /** An operationId's endpoint: `ContainerCreate` -> POST /containers/create. */
@@ -94,16 +94,7 @@ function isSdkClient(expr: ts.Expression, scope: ScopeContext, memo: Map<ts.Node
 }
 
 function isSdkClientByType(expr: ts.Expression, scope: ScopeContext): boolean | undefined {
-  const checker = scope.checker;
-  if (!checker) return undefined;
-  let type: ts.Type;
-  try {
-    type = checker.getNonNullableType(checker.getTypeAtLocation(expr));
-  } catch {
-    return undefined;
-  }
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
-  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  const symbol = readTypeSymbol(expr, scope);
   if (!symbol) return undefined;
   if (symbol.getName() !== CLIENT_CLASS) return false;
   return (symbol.declarations ?? []).some((d) => /[\\/]@docker[\\/]node-sdk[\\/]/.test(d.getSourceFile().fileName));

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { resolveModuleRef } from '../module-ref.js';
-import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, skipValueWrappers, type ScopeContext } from '../scope.js';
+import { findClassMemberValue, findDeclaration, findVariableInitializer, MAX_RESOLVE_STEPS, readPropertyName, readTypeSymbol, skipValueWrappers, type ScopeContext } from '../scope.js';
 import { evaluateString, readObjectProperty } from '../values.js';
 import { isRelativeSpecifier } from '../project/relative-module.js';
 import { findDockerodeMethod } from './lookup.js';
@@ -84,17 +84,7 @@ export class DockerodeReceiverResolver {
    * null when the type is some other known type; undefined when the type says nothing (any, unknown).
    */
   private resolveByType(expr: ts.Expression): DockerodeClassName | null | undefined {
-    const checker = this.context.checker;
-    if (!checker) return undefined;
-    let type: ts.Type;
-    try {
-      type = checker.getNonNullableType(checker.getTypeAtLocation(expr));
-    } catch {
-      return undefined;
-    }
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
-    const symbol = type.getSymbol() ?? type.aliasSymbol;
-    // void, primitives, an overload that failed to resolve: the type says nothing either way.
+    const symbol = readTypeSymbol(expr, this.context);
     if (!symbol) return undefined;
     const declarations = symbol.declarations ?? [];
     const fromDockerode = declarations.some((d) => /[\\/](@types[\\/])?dockerode[\\/]/.test(d.getSourceFile().fileName));
